@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ReadinessAnalyzers.Infrastructure;
+
+/// <summary>Why code counts as an async path, for the rules and their messages.</summary>
+internal enum AsyncPathKind
+{
+    /// <summary>Not on an async path.</summary>
+    None,
+
+    /// <summary>An async method, lambda or local function, or one that returns an awaitable.</summary>
+    Async,
+
+    /// <summary>A synchronous member on a hot path.</summary>
+    HotPath,
+
+    /// <summary>A synchronous delegate queued to the thread pool (<c>Task.Run</c>, <c>StartNew</c> without
+    /// <c>LongRunning</c>, <c>ThreadPool.QueueUserWorkItem</c>).</summary>
+    ThreadPool,
+}
+
+/// <summary>
+/// The one definition of "async path" (RULES.md, "Key terms"): code inside an async method, lambda or
+/// local function; inside a function that returns Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt; or
+/// IAsyncEnumerable&lt;T&gt;; or on a hot path. Lambdas and local functions are judged by their own
+/// signature, never their container's: a synchronous <c>new Thread(() => …)</c> inside an async method
+/// is not on the async path.
+/// </summary>
+internal sealed class AsyncPath
+{
+    private const int LongRunning = 2; // TaskCreationOptions.LongRunning
+
+    private readonly WellKnownTypes _types;
+    private readonly ConcurrentDictionary<IMethodSymbol, AsyncPathKind> _members = new(SymbolEqualityComparer.Default);
+
+    private AsyncPath(WellKnownTypes types, HotPath hotPath)
+    {
+        _types = types;
+        HotPath = hotPath;
+    }
+
+    /// <summary>The hot-path judge this instance uses.</summary>
+    public HotPath HotPath { get; }
+
+    /// <summary>One instance per compilation.</summary>
+    public static AsyncPath Create(WellKnownTypes types, AnalyzerOptions options)
+        => new(types, new HotPath(new ReadinessOptions.Cache(options)));
+
+    /// <summary>True when <paramref name="operation"/> runs on an async path or a hot path.</summary>
+    public bool IsOnAsyncPath(IOperation operation, ISymbol containingSymbol)
+        => Classify(operation, containingSymbol, includeThreadPool: false) != AsyncPathKind.None;
+
+    /// <summary>
+    /// Classifies the innermost function around <paramref name="operation"/>. With
+    /// <paramref name="includeThreadPool"/>, a synchronous lambda queued to the thread pool counts too.
+    /// </summary>
+    public AsyncPathKind Classify(IOperation operation, ISymbol containingSymbol, bool includeThreadPool)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    var kind = ClassifyFunction(lambda.Symbol);
+                    if (kind == AsyncPathKind.None && includeThreadPool && IsQueuedToThreadPool(lambda))
+                    {
+                        return AsyncPathKind.ThreadPool;
+                    }
+
+                    return kind;
+                case ILocalFunctionOperation localFunction:
+                    return ClassifyLocalFunction(localFunction.Symbol, operation.Syntax.SyntaxTree);
+            }
+        }
+
+        if (containingSymbol is not IMethodSymbol method)
+        {
+            return AsyncPathKind.None; // field and property initializers never run on an async path
+        }
+
+        if (!_members.TryGetValue(method, out var memberKind))
+        {
+            memberKind = ClassifyMember(method, operation.Syntax.SyntaxTree);
+            _members.TryAdd(method, memberKind);
+        }
+
+        return memberKind;
+    }
+
+    /// <summary>True when <paramref name="method"/> is async or returns an awaitable.</summary>
+    public bool IsAsyncFunction(IMethodSymbol method)
+        => method.IsAsync || _types.IsAwaitableReturnType(method.ReturnType);
+
+    private AsyncPathKind ClassifyFunction(IMethodSymbol function)
+        => IsAsyncFunction(function) ? AsyncPathKind.Async : AsyncPathKind.None;
+
+    private AsyncPathKind ClassifyLocalFunction(IMethodSymbol function, SyntaxTree tree)
+        => IsAsyncFunction(function) ? AsyncPathKind.Async
+            : HotPath.IsHotPath(function, tree) ? AsyncPathKind.HotPath
+            : AsyncPathKind.None;
+
+    private AsyncPathKind ClassifyMember(IMethodSymbol method, SyntaxTree tree)
+        => IsAsyncFunction(method) ? AsyncPathKind.Async
+            : HotPath.IsHotPath(method, tree) ? AsyncPathKind.HotPath
+            : AsyncPathKind.None;
+
+    private bool IsQueuedToThreadPool(IAnonymousFunctionOperation lambda)
+    {
+        var parent = lambda.Parent;
+        if (parent is IDelegateCreationOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation })
+        {
+            return false;
+        }
+
+        var method = invocation.TargetMethod;
+        switch (method.Name)
+        {
+            case "Run":
+                return WellKnownTypes.Is(method.ContainingType, _types.Task);
+            case "QueueUserWorkItem":
+            case "UnsafeQueueUserWorkItem":
+                return WellKnownTypes.Is(method.ContainingType, _types.ThreadPool);
+            case "StartNew":
+                return (WellKnownTypes.Is(method.ContainingType, _types.TaskFactory)
+                        || WellKnownTypes.Is(method.ContainingType, _types.TaskFactoryOfT))
+                       && !MayRunLong(invocation);
+            default:
+                return false;
+        }
+    }
+
+    // A StartNew whose options include LongRunning gets a dedicated thread. Options we cannot read
+    // (not a constant) count as long-running: precision before recall.
+    private bool MayRunLong(IInvocationOperation startNew)
+    {
+        foreach (var argument in startNew.Arguments)
+        {
+            if (!WellKnownTypes.Is(argument.Parameter?.Type, _types.TaskCreationOptions))
+            {
+                continue;
+            }
+
+            var value = argument.Value.ConstantValue;
+            if (!value.HasValue || value.Value is not int flags)
+            {
+                return argument.ArgumentKind != ArgumentKind.DefaultValue;
+            }
+
+            return (flags & LongRunning) != 0;
+        }
+
+        return false;
+    }
+}

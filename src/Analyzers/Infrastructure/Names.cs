@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace ReadinessAnalyzers.Infrastructure;
+
+/// <summary>
+/// Splits identifiers into lower-case words (camelCase, PascalCase, snake_case, acronyms, digits)
+/// and decides whether a name is money-like or secret-like from the configured word lists.
+/// Matching is always on whole words: <c>marketFeed</c> is not a fee.
+/// </summary>
+internal static class Names
+{
+    /// <summary>The spec's money-like words (RULES.md, "Key terms").</summary>
+    public static readonly ImmutableArray<string> DefaultMoneyWords = ImmutableArray.Create(
+        "price", "px", "qty", "quantity", "amount", "notional", "pnl", "balance", "equity", "fee", "cost",
+        "size", "volume", "bid", "ask", "spread", "margin", "exposure", "value");
+
+    /// <summary>
+    /// The spec's secret-like words. An entry of several words (<c>api key</c>) matches those words
+    /// next to each other in that order.
+    /// </summary>
+    public static readonly ImmutableArray<string> DefaultSecretWords = ImmutableArray.Create(
+        "apikey", "api key", "private key", "privatekey", "secret", "password", "passwd", "passphrase",
+        "mnemonic", "seed phrase", "token");
+
+    // A name ending in one of these words says where a secret lives, not what it is
+    // (RsaPrivateKeyPath, secretsFile, ApiKeyHeader).
+    private static readonly ImmutableHashSet<string> s_locatorWords = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "path", "file", "dir", "directory", "name", "env", "variable", "header", "url", "uri");
+
+    // "token" alone is a credential, but these tokens are not.
+    private static readonly ImmutableHashSet<string> s_harmlessTokenPrefixes = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "cancellation", "cancel", "page", "continuation", "next", "sync", "change", "stopping");
+
+    /// <summary>Splits <paramref name="identifier"/> into lower-case words.</summary>
+    /// <example><c>APIKey</c> → api, key; <c>api_key</c> → api, key; <c>bidPx</c> → bid, px; <c>MaxOrderQty2</c> → max, order, qty, 2.</example>
+    public static ImmutableArray<string> SplitWords(string? identifier)
+    {
+        if (string.IsNullOrEmpty(identifier))
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
+        var words = ImmutableArray.CreateBuilder<string>();
+        var text = identifier!;
+        var start = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                Flush(words, text, ref start, i);
+                continue;
+            }
+
+            if (start < 0)
+            {
+                start = i;
+                continue;
+            }
+
+            var previous = text[i - 1];
+            var boundary =
+                (char.IsUpper(c) && char.IsLower(previous))
+                || (char.IsDigit(c) != char.IsDigit(previous))
+                // The last capital of an acronym starts the next word: APIKey → API, Key.
+                || (char.IsUpper(c) && char.IsUpper(previous) && i + 1 < text.Length && char.IsLower(text[i + 1]));
+            if (boundary)
+            {
+                Flush(words, text, ref start, i);
+                start = i;
+            }
+        }
+
+        Flush(words, text, ref start, text.Length);
+        return words.ToImmutable();
+    }
+
+    /// <summary>Builds a word list from built-in entries plus a comma-separated configuration value
+    /// (<c>premium, -size</c> adds <c>premium</c>, removes <c>size</c>).</summary>
+    public static ImmutableArray<ImmutableArray<string>> BuildWordList(ImmutableArray<string> builtIn, string? configured)
+    {
+        var entries = new List<string>(builtIn);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            foreach (var raw in configured!.Split(','))
+            {
+                var entry = raw.Trim();
+                if (entry.Length == 0)
+                {
+                    continue;
+                }
+
+                if (entry[0] == '-')
+                {
+                    var removed = Normalise(entry.Substring(1));
+                    entries.RemoveAll(e => Normalise(e) == removed);
+                }
+                else
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<ImmutableArray<string>>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var words = SplitWords(entry);
+            if (words.Length > 0)
+            {
+                result.Add(words);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>True when a word of <paramref name="identifier"/> (singular or plural) is in <paramref name="moneyWords"/>.</summary>
+    public static bool IsMoneyLike(string? identifier, ImmutableArray<ImmutableArray<string>> moneyWords)
+        => ContainsEntry(SplitWords(identifier), moneyWords, out _);
+
+    /// <summary>
+    /// True when <paramref name="identifier"/> names a secret: it contains a secret-like entry and does not
+    /// end with a word that names where the secret is kept (<c>ApiKeyPath</c>, <c>SecretName</c>).
+    /// </summary>
+    public static bool IsSecretLike(string? identifier, ImmutableArray<ImmutableArray<string>> secretWords)
+    {
+        var words = SplitWords(identifier);
+        if (words.Length == 0 || s_locatorWords.Contains(words[words.Length - 1]))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Length; i++)
+        {
+            foreach (var entry in secretWords)
+            {
+                if (MatchesAt(words, i, entry)
+                    && !(entry.Length == 1 && entry[0] == "token" && i > 0 && s_harmlessTokenPrefixes.Contains(words[i - 1])))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsEntry(ImmutableArray<string> words, ImmutableArray<ImmutableArray<string>> entries, out int index)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            foreach (var entry in entries)
+            {
+                if (MatchesAt(words, i, entry))
+                {
+                    index = i;
+                    return true;
+                }
+            }
+        }
+
+        index = -1;
+        return false;
+    }
+
+    private static bool MatchesAt(ImmutableArray<string> words, int start, ImmutableArray<string> entry)
+    {
+        if (start + entry.Length > words.Length)
+        {
+            return false;
+        }
+
+        for (var j = 0; j < entry.Length; j++)
+        {
+            var word = words[start + j];
+            var wanted = entry[j];
+            // Only the last word of an entry may be plural: prices, fees, quantities, api keys.
+            var isLast = j == entry.Length - 1;
+            if (word != wanted && !(isLast && IsPluralOf(word, wanted)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPluralOf(string word, string singular)
+    {
+        if (word.Length == singular.Length + 1 && word[word.Length - 1] == 's'
+            && string.CompareOrdinal(word, 0, singular, 0, singular.Length) == 0)
+        {
+            return true;
+        }
+
+        // quantity → quantities
+        return singular.Length > 1 && singular[singular.Length - 1] == 'y'
+            && word.Length == singular.Length + 2
+            && word.EndsWith("ies", StringComparison.Ordinal)
+            && string.CompareOrdinal(word, 0, singular, 0, singular.Length - 1) == 0;
+    }
+
+    private static string Normalise(string entry) => string.Join(" ", SplitWords(entry));
+
+    private static void Flush(ImmutableArray<string>.Builder words, string text, ref int start, int end)
+    {
+        if (start >= 0 && end > start)
+        {
+            words.Add(text.Substring(start, end - start).ToLowerInvariant());
+        }
+
+        start = -1;
+    }
+}

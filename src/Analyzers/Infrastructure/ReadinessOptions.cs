@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ReadinessAnalyzers.Infrastructure;
+
+/// <summary>
+/// Typed access to every <c>readiness.*</c> key of <c>.editorconfig</c> / <c>.globalconfig</c>.
+/// A missing or malformed value means the default; parsing never throws.
+/// </summary>
+internal sealed class ReadinessOptions
+{
+    public const string HotPathAttributesKey = "readiness.hot_path_attributes";
+    public const string HotPathNamespacesKey = "readiness.hot_path_namespaces";
+    public const string HotPathTypesKey = "readiness.hot_path_types";
+    public const string HttpTimeoutBudgetMsKey = "readiness.http_timeout_budget_ms";
+    public const string MaxCallDepthKey = "readiness.max_call_depth";
+    public const string MoneyNamesKey = "readiness.money_names";
+    public const string SecretNamesKey = "readiness.secret_names";
+    public const string BlockingMethodsKey = "readiness.blocking_methods";
+
+    public const int DefaultHttpTimeoutBudgetMs = 500;
+    public const int DefaultMaxCallDepth = 8;
+
+    /// <summary>The options of a tree with no <c>readiness.*</c> keys.</summary>
+    public static readonly ReadinessOptions Default = new(
+        hotPathAttributes: ImmutableHashSet.Create(StringComparer.Ordinal, "HotPath", "HotPathAttribute"),
+        hotPathNamespaces: ImmutableArray<string>.Empty,
+        hotPathTypes: ImmutableHashSet<string>.Empty,
+        httpTimeoutBudgetMs: DefaultHttpTimeoutBudgetMs,
+        maxCallDepth: DefaultMaxCallDepth,
+        moneyWords: Names.BuildWordList(Names.DefaultMoneyWords, null),
+        secretWords: Names.BuildWordList(Names.DefaultSecretWords, null),
+        blockingMethods: ImmutableArray<string>.Empty);
+
+    private ReadinessOptions(
+        ImmutableHashSet<string> hotPathAttributes,
+        ImmutableArray<string> hotPathNamespaces,
+        ImmutableHashSet<string> hotPathTypes,
+        int httpTimeoutBudgetMs,
+        int maxCallDepth,
+        ImmutableArray<ImmutableArray<string>> moneyWords,
+        ImmutableArray<ImmutableArray<string>> secretWords,
+        ImmutableArray<string> blockingMethods)
+    {
+        HotPathAttributes = hotPathAttributes;
+        HotPathNamespaces = hotPathNamespaces;
+        HotPathTypes = hotPathTypes;
+        HttpTimeoutBudgetMs = httpTimeoutBudgetMs;
+        MaxCallDepth = maxCallDepth;
+        MoneyWords = moneyWords;
+        SecretWords = secretWords;
+        BlockingMethods = blockingMethods;
+    }
+
+    /// <summary>Attribute simple names that mark a hot path, each with and without the <c>Attribute</c> suffix.</summary>
+    public ImmutableHashSet<string> HotPathAttributes { get; }
+
+    /// <summary>Namespaces whose members are all hot path (prefix match on whole namespace segments).</summary>
+    public ImmutableArray<string> HotPathNamespaces { get; }
+
+    /// <summary>Type names (simple or namespace-qualified) whose members are all hot path.</summary>
+    public ImmutableHashSet<string> HotPathTypes { get; }
+
+    /// <summary>RDY201: the largest acceptable <c>HttpClient.Timeout</c>, in milliseconds.</summary>
+    public int HttpTimeoutBudgetMs { get; }
+
+    /// <summary>RDY107: how many calls deep a blocking chain is followed.</summary>
+    public int MaxCallDepth { get; }
+
+    /// <summary>Money-like word entries (built-in list with the configured additions and removals).</summary>
+    public ImmutableArray<ImmutableArray<string>> MoneyWords { get; }
+
+    /// <summary>Secret-like word entries (built-in list with the configured additions and removals).</summary>
+    public ImmutableArray<ImmutableArray<string>> SecretWords { get; }
+
+    /// <summary>Extra blocking APIs: documentation ids (<c>M:Vendor.Client.PlaceOrder(System.String)</c>) or <c>Type.Method</c>.</summary>
+    public ImmutableArray<string> BlockingMethods { get; }
+
+    /// <summary>Reads the <c>readiness.*</c> keys of one tree's options.</summary>
+    public static ReadinessOptions Parse(AnalyzerConfigOptions options)
+    {
+        var attributes = ReadList(options, HotPathAttributesKey);
+        var namespaces = ReadList(options, HotPathNamespacesKey);
+        var types = ReadList(options, HotPathTypesKey);
+        options.TryGetValue(MoneyNamesKey, out var moneyNames);
+        options.TryGetValue(SecretNamesKey, out var secretNames);
+        var blocking = ReadList(options, BlockingMethodsKey);
+        var budget = ReadPositiveInt(options, HttpTimeoutBudgetMsKey, DefaultHttpTimeoutBudgetMs);
+        var depth = ReadPositiveInt(options, MaxCallDepthKey, DefaultMaxCallDepth);
+
+        if (attributes.IsEmpty && namespaces.IsEmpty && types.IsEmpty && blocking.IsEmpty
+            && moneyNames is null && secretNames is null
+            && budget == DefaultHttpTimeoutBudgetMs && depth == DefaultMaxCallDepth)
+        {
+            return Default;
+        }
+
+        var attributeSet = Default.HotPathAttributes.ToBuilder();
+        foreach (var name in attributes)
+        {
+            var simple = name.StartsWith("global::", StringComparison.Ordinal) ? name.Substring("global::".Length) : name;
+            var dot = simple.LastIndexOf('.');
+            simple = dot >= 0 ? simple.Substring(dot + 1) : simple;
+            if (simple.Length == 0)
+            {
+                continue;
+            }
+
+            const string Suffix = "Attribute";
+            var bare = simple.EndsWith(Suffix, StringComparison.Ordinal) && simple.Length > Suffix.Length
+                ? simple.Substring(0, simple.Length - Suffix.Length)
+                : simple;
+            attributeSet.Add(bare);
+            attributeSet.Add(bare + Suffix);
+        }
+
+        return new ReadinessOptions(
+            attributeSet.ToImmutable(),
+            namespaces,
+            ImmutableHashSet.CreateRange(StringComparer.Ordinal, types),
+            budget,
+            depth,
+            Names.BuildWordList(Names.DefaultMoneyWords, moneyNames),
+            Names.BuildWordList(Names.DefaultSecretWords, secretNames),
+            blocking);
+    }
+
+    private static ImmutableArray<string> ReadList(AnalyzerConfigOptions options, string key)
+    {
+        if (!options.TryGetValue(key, out var value) || string.IsNullOrWhiteSpace(value))
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<string>();
+        foreach (var part in value.Split(','))
+        {
+            var item = part.Trim();
+            if (item.Length > 0)
+            {
+                builder.Add(item);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static int ReadPositiveInt(AnalyzerConfigOptions options, string key, int fallback)
+        => options.TryGetValue(key, out var value)
+           && int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+           && parsed > 0
+            ? parsed
+            : fallback;
+
+    /// <summary>Per-compilation cache: each tree's options parsed once.</summary>
+    public sealed class Cache
+    {
+        private readonly ConcurrentDictionary<SyntaxTree, ReadinessOptions> _byTree = new();
+        private readonly Func<SyntaxTree, ReadinessOptions> _parse;
+
+        public Cache(AnalyzerOptions options)
+        {
+            var provider = options.AnalyzerConfigOptionsProvider;
+            _parse = tree => Parse(provider.GetOptions(tree));
+        }
+
+        /// <summary>The options in force for <paramref name="tree"/>.</summary>
+        public ReadinessOptions Get(SyntaxTree tree) => _byTree.GetOrAdd(tree, _parse);
+    }
+}

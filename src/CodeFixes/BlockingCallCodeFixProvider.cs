@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using ReadinessAnalyzers.CodeFixes.Shared;
+using ReadinessAnalyzers.Infrastructure;
+
+namespace ReadinessAnalyzers.CodeFixes;
+
+/// <summary>RDY101: <c>await Task.Delay</c>. RDY102: <c>await</c> the task, <c>Task.WhenAll</c>, <c>Task.WhenAny</c>.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingCallCodeFixProvider)), Shared]
+public sealed class BlockingCallCodeFixProvider : CodeFixProvider
+{
+    private const string UseTaskDelay = RuleIds.ThreadSleepOnAsyncPath + ".UseTaskDelay";
+    private const string AwaitTask = RuleIds.SyncOverAsync + ".AwaitTask";
+    private const string UseWhenAll = RuleIds.SyncOverAsync + ".UseWhenAll";
+    private const string UseWhenAny = RuleIds.SyncOverAsync + ".UseWhenAny";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(RuleIds.ThreadSleepOnAsyncPath, RuleIds.SyncOverAsync);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.FixProperty, out var fix)
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node
+                || !AwaitSite.CanAwait(node))
+            {
+                continue; // a sync [HotPath] method or a lock body: no fix beats one that does not compile
+            }
+
+            switch (fix)
+            {
+                case BlockingCallAnalyzer.FixTaskDelay when node is InvocationExpressionSyntax sleep:
+                    diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.CancellationTokenProperty, out var token);
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            token is null ? "Use 'await Task.Delay'" : $"Use 'await Task.Delay' with '{token}'",
+                            ct => UseTaskDelayAsync(context.Document, sleep, token, ct),
+                            equivalenceKey: UseTaskDelay),
+                        diagnostic);
+                    break;
+                case BlockingCallAnalyzer.FixAwait when GetAwaitedTask(node) is { } task:
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Await the task", ct => AwaitAsync(context.Document, node, task, ct), equivalenceKey: AwaitTask),
+                        diagnostic);
+                    break;
+                case BlockingCallAnalyzer.FixWhenAll when node is InvocationExpressionSyntax waitAll:
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Use 'await Task.WhenAll'", ct => UseWhenAsync(context.Document, waitAll, "WhenAll", ct), equivalenceKey: UseWhenAll),
+                        diagnostic);
+                    break;
+                case BlockingCallAnalyzer.FixWhenAny when node is InvocationExpressionSyntax waitAny:
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Use 'await Task.WhenAny'", ct => UseWhenAsync(context.Document, waitAny, "WhenAny", ct), equivalenceKey: UseWhenAny),
+                        diagnostic);
+                    break;
+            }
+        }
+    }
+
+    // t.Result → t; t.GetAwaiter().GetResult() → t (ConfigureAwait kept); t.Wait() → t.
+    private static ExpressionSyntax? GetAwaitedTask(ExpressionSyntax node) => node switch
+    {
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } result => result.Expression,
+        InvocationExpressionSyntax
+        {
+            Expression: MemberAccessExpressionSyntax
+            {
+                Name.Identifier.ValueText: "GetResult",
+                Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } getAwaiter },
+            },
+        } => getAwaiter.Expression,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } wait, ArgumentList.Arguments.Count: 0 }
+            => wait.Expression,
+        _ => null,
+    };
+
+    private static async Task<Document> UseTaskDelayAsync(Document document, InvocationExpressionSyntax sleep, string? token, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        if (WellKnownTypes.GetOrCreate(editor.SemanticModel.Compilation).Task is not { } task)
+        {
+            return document;
+        }
+
+        var arguments = sleep.ArgumentList.Arguments;
+        if (token is not null && arguments.Count == 1)
+        {
+            arguments = arguments.Add(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token)));
+        }
+
+        var g = editor.Generator;
+        var taskType = g.TypeExpression(task).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+        var delay = (ExpressionSyntax)g.InvocationExpression(g.MemberAccessExpression(taskType, "Delay"), arguments);
+        editor.ReplaceNode(sleep, SyntaxFactory.AwaitExpression(delay)
+            .WithTriviaFrom(sleep)
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
+        return editor.GetChangedDocument();
+    }
+
+    private static async Task<Document> AwaitAsync(Document document, ExpressionSyntax node, ExpressionSyntax task, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        editor.ReplaceNode(node, Await(task.WithoutTrivia()).WithTriviaFrom(node));
+        return editor.GetChangedDocument();
+    }
+
+    private static async Task<Document> UseWhenAsync(Document document, InvocationExpressionSyntax wait, string when, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        ExpressionSyntax target;
+        if (wait.Expression is MemberAccessExpressionSyntax access)
+        {
+            target = access.WithName(SyntaxFactory.IdentifierName(when).WithTriviaFrom(access.Name));
+        }
+        else if (WellKnownTypes.GetOrCreate(editor.SemanticModel.Compilation).Task is { } task)
+        {
+            var taskType = editor.Generator.TypeExpression(task).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+            target = (ExpressionSyntax)editor.Generator.MemberAccessExpression(taskType, when);
+        }
+        else
+        {
+            return document;
+        }
+
+        editor.ReplaceNode(wait, Await(wait.WithExpression(target).WithoutTrivia()).WithTriviaFrom(wait));
+        return editor.GetChangedDocument();
+    }
+
+    // Always parenthesised, then simplified: `(await t).Price` keeps its parentheses, `var p = await t;` loses them.
+    private static ParenthesizedExpressionSyntax Await(ExpressionSyntax task)
+        => SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(task))
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+}
