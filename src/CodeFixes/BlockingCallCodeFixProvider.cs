@@ -109,10 +109,9 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
 
         var g = editor.Generator;
         var taskType = g.TypeExpression(task).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
-        var delay = (ExpressionSyntax)g.InvocationExpression(g.MemberAccessExpression(taskType, "Delay"), arguments);
-        editor.ReplaceNode(sleep, SyntaxFactory.AwaitExpression(delay)
-            .WithTriviaFrom(sleep)
-            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
+        var delay = ((ExpressionSyntax)g.InvocationExpression(g.MemberAccessExpression(taskType, "Delay"), arguments))
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+        editor.ReplaceNode(sleep, AwaitExpression(delay).WithTriviaFrom(sleep));
         return editor.GetChangedDocument();
     }
 
@@ -147,6 +146,13 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
 
     // Always parenthesised, then simplified: `(await t).Price` keeps its parentheses, `var p = await t;` loses them.
     private static ParenthesizedExpressionSyntax Await(ExpressionSyntax task)
-        => SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(task))
-            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+        => SyntaxFactory.ParenthesizedExpression(AwaitExpression(task))
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+
+    // Spelled out rather than formatted: the formatter would also reflow the comments the
+    // replaced expression carried in its leading trivia.
+    private static AwaitExpressionSyntax AwaitExpression(ExpressionSyntax operand)
+        => SyntaxFactory.AwaitExpression(
+            SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+            operand);
 }
