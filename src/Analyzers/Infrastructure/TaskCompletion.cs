@@ -57,7 +57,7 @@ internal static class TaskCompletion
                 return constructor.ContainingType is { Name: "ValueTask" } valueTask
                     && IsTaskType(valueTask)
                     && constructor.Parameters.Length == 1
-                    && constructor.Parameters[0].Type is ITypeParameterSymbol;
+                    && constructor.OriginalDefinition.Parameters[0].Type is ITypeParameterSymbol;
             case DefaultExpressionSyntax:
             case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.DefaultLiteralExpression }:
                 return true; // default(ValueTask<T>) is a completed ValueTask
