@@ -6,6 +6,7 @@ internal static class RuleIds
 {
     public const string ThreadSleepOnAsyncPath = "RDY101";
     public const string SyncOverAsync = "RDY102";
+    public const string AsyncVoid = "RDY105";
 }
 
 internal static class RuleCategories
@@ -36,6 +37,14 @@ internal static class Rules
         category: RuleCategories.HotPath,
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "Waiting synchronously for a task parks a thread that async continuations need, which adds latency under load and can deadlock. Await the task instead.");
+
+    public static readonly DiagnosticDescriptor AsyncVoid = Create(
+        id: RuleIds.AsyncVoid,
+        title: "Do not use async void outside event handlers",
+        messageFormat: "'{0}' is async void: an exception it throws crashes the engine instead of reaching a caller, and nothing can await it",
+        category: RuleCategories.HotPath,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "An exception escaping an async void method or lambda is rethrown on the thread pool and terminates the process; callers cannot await it or observe a failed order. Return Task instead.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.
