@@ -7,6 +7,7 @@ internal static class RuleIds
     public const string ThreadSleepOnAsyncPath = "RDY101";
     public const string SyncOverAsync = "RDY102";
     public const string AsyncVoid = "RDY105";
+    public const string DroppedTask = "RDY106";
 }
 
 internal static class RuleCategories
@@ -45,6 +46,14 @@ internal static class Rules
         category: RuleCategories.HotPath,
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "An exception escaping an async void method or lambda is rethrown on the thread pool and terminates the process; callers cannot await it or observe a failed order. Return Task instead.");
+
+    public static readonly DiagnosticDescriptor DroppedTask = Create(
+        id: RuleIds.DroppedTask,
+        title: "Do not drop tasks on an async path",
+        messageFormat: "The task from '{0}' is dropped: if it fails, nobody sees the exception and a rejected order goes unnoticed",
+        category: RuleCategories.HotPath,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "A task that is neither awaited, stored nor given a continuation loses its exception. Await it, or observe its failure with a continuation or a try/catch inside the delegate.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.
