@@ -3,11 +3,15 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers;
 
-/// <summary>RDY101 (Thread.Sleep on an async path) and RDY102 (sync-over-async).</summary>
+/// <summary>
+/// RDY101 (Thread.Sleep), RDY102 (sync-over-async), RDY103 (blocking synchronization and locks held
+/// across blocking work), RDY104 (synchronous I/O) and RDY108 (other locks) on async and hot paths.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
 {
@@ -17,13 +21,17 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: which rewrite the code fix may apply.</summary>
     public const string FixProperty = "Fix";
 
+    /// <summary>Diagnostic property: the name of the awaitable method the fix calls (RDY103, RDY104).</summary>
+    public const string TwinProperty = "Twin";
+
     public const string FixTaskDelay = "TaskDelay";
     public const string FixAwait = "Await";
     public const string FixWhenAll = "WhenAll";
     public const string FixWhenAny = "WhenAny";
+    public const string FixAwaitTwin = "AwaitTwin";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Rules.ThreadSleepOnAsyncPath, Rules.SyncOverAsync);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Rules.ThreadSleepOnAsyncPath, Rules.SyncOverAsync, Rules.BlockingSynchronization, Rules.SynchronousIO, Rules.LockOnAsyncPath);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -40,14 +48,17 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             return; // no tasks, no async paths: this compilation pays nothing more for the family
         }
 
-        var analysis = new Analysis(types, AsyncPath.Create(types, context.Options));
+        var analysis = new Analysis(types, AsyncPath.Create(types, context.Options), new BlockingCalls(types));
         context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.OnPropertyReference, OperationKind.PropertyReference);
+        context.RegisterOperationAction(analysis.OnLock, OperationKind.Lock);
     }
 
     // One instance per compilation; its methods are the callbacks, so nothing is allocated per node.
-    private sealed class Analysis(WellKnownTypes types, AsyncPath asyncPath)
+    private sealed class Analysis(WellKnownTypes types, AsyncPath asyncPath, BlockingCalls blocking)
     {
+        private const int MaxLockTextLength = 40;
+
         private static readonly ImmutableDictionary<string, string?> s_fixAwait =
             ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixAwait);
         private static readonly ImmutableDictionary<string, string?> s_fixWhenAll =
@@ -60,82 +71,107 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
 
-            // Cheapest test first: the name rejects almost every call in the program.
-            switch (method.Name)
+            if (IsLockAcquisition(method))
             {
-                case "Sleep":
-                    if (WellKnownTypes.Is(method.ContainingType, types.Thread) && !IsZeroDelay(invocation))
-                    {
-                        ReportSleep(context, invocation, "Thread.Sleep");
-                    }
-
-                    break;
-                case "SpinUntil":
-                    if (WellKnownTypes.Is(method.ContainingType, types.SpinWait) && method.Parameters.Length == 2)
-                    {
-                        ReportSleep(context, invocation, "SpinWait.SpinUntil");
-                    }
-
-                    break;
-                case "Wait":
-                    if (WellKnownTypes.Is(method.ContainingType, types.Task) && !method.IsStatic
-                        && !IsZeroDelay(invocation) && invocation.Instance is { } waited
-                        && IsOnAsyncPath(invocation, context)
-                        && !IsKnownComplete(waited, invocation, context))
-                    {
-                        // Only the plain Wait() has an awaitable equivalent with the same meaning.
-                        Report(context, Rules.SyncOverAsync, invocation.Syntax, ".Wait()",
-                            method.Parameters.IsEmpty ? s_fixAwait : null);
-                    }
-
-                    break;
-                case "WaitAll":
-                case "WaitAny":
-                    if (WellKnownTypes.Is(method.ContainingType, types.Task) && method.IsStatic
-                        && IsOnAsyncPath(invocation, context))
-                    {
-                        Report(context, Rules.SyncOverAsync, invocation.Syntax, "Task." + method.Name,
-                            WhenAllFix(invocation, method));
-                    }
-
-                    break;
-                case "GetResult":
-                    if (types.IsTaskAwaiter(method.ContainingType)
-                        && invocation.Instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaited }
-                        && IsOnAsyncPath(invocation, context)
-                        && !IsKnownComplete(StripConfigureAwait(awaited), invocation, context))
-                    {
-                        Report(context, Rules.SyncOverAsync, invocation.Syntax, ".GetAwaiter().GetResult()", s_fixAwait);
-                    }
-
-                    break;
+                OnLockRegion(context, invocation);
+            }
+            else if (blocking.IsSleep(invocation))
+            {
+                ReportSleep(context, invocation, method.ContainingType.Name + "." + method.Name);
+            }
+            else if (blocking.IsSyncOverAsync(invocation))
+            {
+                OnSyncOverAsync(context, invocation, method);
+            }
+            else if (blocking.IsBlockingSynchronization(invocation))
+            {
+                if (IsOnAsyncPath(invocation, context))
+                {
+                    ReportBlockingSynchronization(context, invocation, method);
+                }
+            }
+            else if (IsOnAsyncPath(invocation, context)
+                     && blocking.IsSyncIO(invocation, Options(invocation), out var twins)
+                     && !IsInsideItsOwnTwin(method, context.ContainingSymbol))
+            {
+                ReportSynchronousIO(context, invocation, method, twins);
             }
         }
 
         public void OnPropertyReference(OperationAnalysisContext context)
         {
             var reference = (IPropertyReferenceOperation)context.Operation;
-            var property = reference.Property;
-            if (property.Name != "Result"
-                || !(WellKnownTypes.Is(property.ContainingType, types.TaskOfT) || WellKnownTypes.Is(property.ContainingType, types.ValueTaskOfT))
-                || reference.Instance is not { } task
+            if (reference.Property.Name != "Result"
+                || !blocking.IsTaskResult(reference)
                 || IsInNameOf(reference)
                 || !IsOnAsyncPath(reference, context)
-                || IsKnownComplete(task, reference, context))
+                || IsKnownComplete(reference.Instance!, reference, context.CancellationToken))
             {
                 return;
             }
 
-            Report(context, Rules.SyncOverAsync, reference.Syntax, ".Result", s_fixAwait);
+            ReportSyncOverAsync(context, reference, ".Result", s_fixAwait);
+        }
+
+        public void OnLock(OperationAnalysisContext context)
+        {
+            var lockOperation = (ILockOperation)context.Operation;
+            if (lockOperation.Syntax is not LockStatementSyntax syntax)
+            {
+                return;
+            }
+
+            var kind = asyncPath.Classify(lockOperation, context.ContainingSymbol, includeThreadPool: false);
+            if (kind == AsyncPathKind.None)
+            {
+                return;
+            }
+
+            var header = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.LockKeyword.SpanStart, syntax.CloseParenToken.Span.End));
+            var name = "lock (" + Shorten(syntax.Expression.ToString()) + ")";
+            ReportLockRegion(context, header, name, kind, FindBlockingCall(lockOperation.Body, context.CancellationToken));
+        }
+
+        private void OnSyncOverAsync(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
+        {
+            if (!IsOnAsyncPath(invocation, context))
+            {
+                return;
+            }
+
+            switch (method.Name)
+            {
+                case "Wait" when invocation.Instance is { } waited && !IsKnownComplete(waited, invocation, context.CancellationToken):
+                    // Only the plain Wait() has an awaitable equivalent with the same meaning.
+                    ReportSyncOverAsync(context, invocation, ".Wait()", method.Parameters.IsEmpty ? s_fixAwait : null);
+                    break;
+                case "WaitAll":
+                case "WaitAny":
+                    ReportSyncOverAsync(context, invocation, "Task." + method.Name, WhenAllFix(invocation, method));
+                    break;
+                case "GetResult" when invocation.Instance is IInvocationOperation { Instance: { } awaited }
+                                      && !IsKnownComplete(StripConfigureAwait(awaited), invocation, context.CancellationToken):
+                    ReportSyncOverAsync(context, invocation, ".GetAwaiter().GetResult()", s_fixAwait);
+                    break;
+            }
         }
 
         private bool IsOnAsyncPath(IOperation operation, OperationAnalysisContext context)
             => asyncPath.IsOnAsyncPath(operation, context.ContainingSymbol);
 
-        private static bool IsKnownComplete(IOperation task, IOperation use, OperationAnalysisContext context)
+        private void ReportSyncOverAsync(OperationAnalysisContext context, IOperation operation, string api,
+            ImmutableDictionary<string, string?>? properties)
+        {
+            var kind = asyncPath.Classify(operation, context.ContainingSymbol, includeThreadPool: false);
+            context.ReportDiagnostic(Diagnostic.Create(Rules.SyncOverAsync, operation.Syntax.GetLocation(), properties, api, Describe(kind)));
+        }
+
+        private ReadinessOptions Options(IOperation operation) => asyncPath.HotPath.Options.Get(operation.Syntax.SyntaxTree);
+
+        private static bool IsKnownComplete(IOperation task, IOperation use, System.Threading.CancellationToken cancellationToken)
             => task.Syntax is ExpressionSyntax taskSyntax
                && task.SemanticModel is { } model
-               && TaskCompletion.IsKnownComplete(taskSyntax, use.Syntax, model, context.CancellationToken);
+               && TaskCompletion.IsKnownComplete(taskSyntax, use.Syntax, model, cancellationToken);
 
         private static IOperation StripConfigureAwait(IOperation awaited)
             => awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } ? task : awaited;
@@ -148,30 +184,254 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var where = kind switch
+            ImmutableDictionary<string, string?>? properties = null;
+            if (invocation.TargetMethod.Name == "Sleep")
             {
-                AsyncPathKind.Async => "an async path",
-                AsyncPathKind.HotPath => "a hot path",
-                _ => "a thread-pool thread",
-            };
+                properties = WithToken(ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixTaskDelay), invocation);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rules.ThreadSleepOnAsyncPath, invocation.Syntax.GetLocation(), properties, api, Describe(kind)));
+        }
+
+        private void ReportBlockingSynchronization(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
+        {
+            ImmutableDictionary<string, string?>? properties = null;
+            if (method.Name == "Wait" && WellKnownTypes.Is(method.ContainingType, types.SemaphoreSlim))
+            {
+                properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(FixProperty, FixAwaitTwin)
+                    .Add(TwinProperty, "WaitAsync");
+                if (!HasCancellationTokenArgument(invocation))
+                {
+                    properties = WithToken(properties, invocation);
+                }
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rules.BlockingSynchronization, invocation.Syntax.GetLocation(), properties,
+                method.ContainingType.Name + "." + method.Name,
+                "parks this thread on an async path until it is signalled; await a signal instead (SemaphoreSlim.WaitAsync, TaskCompletionSource, Channel<T>)"));
+        }
+
+        private void ReportSynchronousIO(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method, BlockingCalls.AsyncTwins twins)
+        {
+            var token = twins.WithCancellation is not null ? CancellationTokens.FindSingleInScope(invocation, types) : null;
+            var twin = token is not null ? twins.WithCancellation
+                : twins.SameParameters ?? (twins.WithCancellation is { } withToken && withToken.Parameters[withToken.Parameters.Length - 1].IsOptional ? withToken : null);
 
             ImmutableDictionary<string, string?>? properties = null;
-            if (api == "Thread.Sleep")
+            if (twin is not null && ReturnsTheSameValue(method, twin))
             {
-                properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixTaskDelay);
-                if (CancellationTokens.FindSingleInScope(invocation, types) is { } token)
+                properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixAwaitTwin).Add(TwinProperty, twin.Name);
+                if (token is not null && SymbolEqualityComparer.Default.Equals(twin, twins.WithCancellation))
                 {
                     properties = properties.Add(CancellationTokenProperty, token);
                 }
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
-                Rules.ThreadSleepOnAsyncPath, invocation.Syntax.GetLocation(), properties, api, where));
+            var display = method.ContainingType.Name + "." + method.Name;
+            var alternative = twin is not null ? method.ContainingType.Name + "." + twin.Name
+                : twins.AnyExists ? method.ContainingType.Name + "." + method.Name + "Async"
+                : "an asynchronous alternative";
+            context.ReportDiagnostic(Diagnostic.Create(Rules.SynchronousIO, invocation.Syntax.GetLocation(), properties, display, alternative));
         }
 
-        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor rule, SyntaxNode syntax, string api,
-            ImmutableDictionary<string, string?>? properties)
-            => context.ReportDiagnostic(Diagnostic.Create(rule, syntax.GetLocation(), properties, api));
+        // `await twin(...)` must have the type the synchronous call had.
+        private bool ReturnsTheSameValue(IMethodSymbol method, IMethodSymbol twin)
+        {
+            var awaited = twin.ReturnType as INamedTypeSymbol;
+            if (method.ReturnsVoid)
+            {
+                return WellKnownTypes.Is(awaited, types.Task) || WellKnownTypes.Is(awaited, types.ValueTask);
+            }
+
+            return (WellKnownTypes.Is(awaited, types.TaskOfT) || WellKnownTypes.Is(awaited, types.ValueTaskOfT))
+                && awaited!.TypeArguments.Length == 1
+                && SymbolEqualityComparer.Default.Equals(awaited.TypeArguments[0], method.ReturnType);
+        }
+
+        private ImmutableDictionary<string, string?> WithToken(ImmutableDictionary<string, string?> properties, IOperation operation)
+            => CancellationTokens.FindSingleInScope(operation, types) is { } token
+                ? properties.Add(CancellationTokenProperty, token)
+                : properties;
+
+        private bool HasCancellationTokenArgument(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (WellKnownTypes.Is(argument.Parameter?.Type, types.CancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // A call inside the very NameAsync it would be told to await: the sync version is that
+        // method's implementation, not a mistake (and the fix would recurse).
+        private static bool IsInsideItsOwnTwin(IMethodSymbol method, ISymbol containingSymbol)
+            => containingSymbol is IMethodSymbol container
+               && container.Name.Length == method.Name.Length + "Async".Length
+               && container.Name.StartsWith(method.Name, System.StringComparison.Ordinal)
+               && container.Name.EndsWith("Async", System.StringComparison.Ordinal)
+               && (WellKnownTypes.IsOrDerivesFrom(container.ContainingType, method.ContainingType)
+                   || WellKnownTypes.IsOrDerivesFrom(method.ContainingType, container.ContainingType));
+
+        private bool IsLockAcquisition(IMethodSymbol method)
+            => method.Name switch
+            {
+                "Enter" => (WellKnownTypes.Is(method.ContainingType, types.Monitor) && method.IsStatic)
+                           || WellKnownTypes.Is(method.ContainingType, types.Lock),
+                "EnterScope" => WellKnownTypes.Is(method.ContainingType, types.Lock),
+                _ => false,
+            };
+
+        // Monitor.Enter / Lock.Enter hold the lock from the call to the matching Exit (or the end
+        // of the block); Lock.EnterScope holds it for its using statement or using declaration.
+        private void OnLockRegion(OperationAnalysisContext context, IInvocationOperation enter)
+        {
+            var kind = asyncPath.Classify(enter, context.ContainingSymbol, includeThreadPool: false);
+            if (kind == AsyncPathKind.None)
+            {
+                return;
+            }
+
+            string? blockingCall = null;
+            for (var current = enter.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IUsingOperation usingOperation)
+                {
+                    blockingCall = FindBlockingCall(usingOperation.Body, context.CancellationToken);
+                    break;
+                }
+
+                if (current is IExpressionStatementOperation or IUsingDeclarationOperation or IVariableDeclarationGroupOperation)
+                {
+                    blockingCall = FindBlockingCallAfter(current, context.CancellationToken);
+                    break;
+                }
+
+                if (current is IBlockOperation)
+                {
+                    break;
+                }
+            }
+
+            var method = enter.TargetMethod;
+            ReportLockRegion(context, enter.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name, kind, blockingCall);
+        }
+
+        private static void ReportLockRegion(OperationAnalysisContext context, Location location, string name, AsyncPathKind kind, string? blockingCall)
+        {
+            if (blockingCall is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.BlockingSynchronization, location, name,
+                    $"holds the lock across '{blockingCall}' on {Describe(kind)}: every thread that needs the lock waits for that call; move it out of the critical section, or use SemaphoreSlim.WaitAsync or a Channel<T>"));
+            }
+            else
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.LockOnAsyncPath, location, name, Describe(kind)));
+            }
+        }
+
+        private string? FindBlockingCallAfter(IOperation statement, System.Threading.CancellationToken cancellationToken)
+        {
+            if (statement.Parent is not IBlockOperation block)
+            {
+                return null;
+            }
+
+            var after = false;
+            foreach (var sibling in block.Operations)
+            {
+                if (after)
+                {
+                    if (IsLockRelease(sibling))
+                    {
+                        return null;
+                    }
+
+                    if (FindBlockingCall(sibling, cancellationToken) is { } found)
+                    {
+                        return found;
+                    }
+                }
+                else if (sibling == statement)
+                {
+                    after = true;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsLockRelease(IOperation statement)
+            => statement is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: "Exit" } exit }
+               && (WellKnownTypes.Is(exit.TargetMethod.ContainingType, types.Monitor) || WellKnownTypes.Is(exit.TargetMethod.ContainingType, types.Lock));
+
+        // The first call in the region that blocks (any RDY101-RDY104 pattern), in source order, not
+        // looking into lambdas and local functions, which do not run there.
+        private string? FindBlockingCall(IOperation region, System.Threading.CancellationToken cancellationToken)
+        {
+            var stack = new System.Collections.Generic.Stack<IOperation>();
+            stack.Push(region);
+            string? first = null;
+            var firstPosition = int.MaxValue;
+            while (stack.Count > 0)
+            {
+                var operation = stack.Pop();
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+
+                var found = operation switch
+                {
+                    IInvocationOperation invocation => BlockingName(invocation, cancellationToken),
+                    IPropertyReferenceOperation reference when blocking.IsTaskResult(reference)
+                        && !IsKnownComplete(reference.Instance!, reference, cancellationToken) => ".Result",
+                    _ => null,
+                };
+                if (found is not null && operation.Syntax.SpanStart < firstPosition)
+                {
+                    first = found;
+                    firstPosition = operation.Syntax.SpanStart;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+
+            return first;
+        }
+
+        private string? BlockingName(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
+        {
+            var kind = blocking.Classify(invocation, Options(invocation), out var api);
+            if (kind == BlockingKind.SyncOverAsync && invocation.TargetMethod.Name is "Wait" or "GetResult"
+                && invocation.Instance is { } instance
+                && IsKnownComplete(invocation.TargetMethod.Name == "Wait" ? instance : StripConfigureAwait(((IInvocationOperation)instance).Instance!), invocation, cancellationToken))
+            {
+                return null;
+            }
+
+            return kind == BlockingKind.None ? null : api;
+        }
+
+        private static string Describe(AsyncPathKind kind) => kind switch
+        {
+            AsyncPathKind.Async => "an async path",
+            AsyncPathKind.HotPath => "a hot path",
+            _ => "a thread-pool thread",
+        };
+
+        private static string Shorten(string text)
+            => text.Length <= MaxLockTextLength ? text : text.Substring(0, MaxLockTextLength - 1) + "…";
 
         // WaitAll/WaitAny over a task list and nothing else map onto WhenAll/WhenAny; the overloads
         // with a timeout or a token return or behave differently and get no fix. WaitAny's int result
@@ -189,27 +449,6 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             }
 
             return invocation.Parent is IExpressionStatementOperation ? s_fixWhenAny : null;
-        }
-
-        // Thread.Sleep(0) yields the rest of a time slice, and Wait(0) / Wait(TimeSpan.Zero) is a
-        // non-blocking check: neither parks the thread for a delay.
-        private static bool IsZeroDelay(IInvocationOperation invocation)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                var value = argument.Value;
-                if (value.ConstantValue is { HasValue: true, Value: int milliseconds })
-                {
-                    return milliseconds == 0;
-                }
-
-                if (value is IFieldReferenceOperation { Field.Name: "Zero", Field.ContainingType.Name: "TimeSpan" })
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool IsInNameOf(IOperation operation)

@@ -6,8 +6,11 @@ internal static class RuleIds
 {
     public const string ThreadSleepOnAsyncPath = "RDY101";
     public const string SyncOverAsync = "RDY102";
+    public const string BlockingSynchronization = "RDY103";
+    public const string SynchronousIO = "RDY104";
     public const string AsyncVoid = "RDY105";
     public const string DroppedTask = "RDY106";
+    public const string LockOnAsyncPath = "RDY108";
 }
 
 internal static class RuleCategories
@@ -34,10 +37,26 @@ internal static class Rules
     public static readonly DiagnosticDescriptor SyncOverAsync = Create(
         id: RuleIds.SyncOverAsync,
         title: "Do not block on a task on an async path",
-        messageFormat: "'{0}' blocks this thread until the task completes; on an async path that stalls the engine's continuations and can deadlock",
+        messageFormat: "'{0}' blocks this thread until the task completes; on {1} that stalls the engine's continuations and can deadlock",
         category: RuleCategories.HotPath,
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "Waiting synchronously for a task parks a thread that async continuations need, which adds latency under load and can deadlock. Await the task instead.");
+
+    public static readonly DiagnosticDescriptor BlockingSynchronization = Create(
+        id: RuleIds.BlockingSynchronization,
+        title: "Do not block on synchronization primitives on an async path",
+        messageFormat: "'{0}' {1}",
+        category: RuleCategories.HotPath,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "A wait on a semaphore, event, monitor or reader-writer lock parks the thread, and a lock held across blocking work makes every other thread wait for that work too. Await the primitive's async form, use a Channel<T>, or move the blocking call out of the critical section.");
+
+    public static readonly DiagnosticDescriptor SynchronousIO = Create(
+        id: RuleIds.SynchronousIO,
+        title: "Do not do synchronous I/O on an async path",
+        messageFormat: "'{0}' does synchronous I/O on an async path and parks the thread until the device or the venue answers; await '{1}' instead",
+        category: RuleCategories.HotPath,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "Synchronous file, network and database calls hold a thread for the whole round trip while async continuations queue behind it. Await the asynchronous alternative the same type offers.");
 
     public static readonly DiagnosticDescriptor AsyncVoid = Create(
         id: RuleIds.AsyncVoid,
@@ -54,6 +73,14 @@ internal static class Rules
         category: RuleCategories.HotPath,
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "A task that is neither awaited, stored nor given a continuation loses its exception. Await it, or observe its failure with a continuation or a try/catch inside the delegate.");
+
+    public static readonly DiagnosticDescriptor LockOnAsyncPath = Create(
+        id: RuleIds.LockOnAsyncPath,
+        title: "Avoid locks on an async or hot path",
+        messageFormat: "'{0}' is a contention point on {1}: every thread that needs it waits; consider ConcurrentDictionary, Channel<T>, Interlocked or a single-writer design",
+        category: RuleCategories.HotPath,
+        defaultSeverity: DiagnosticSeverity.Info,
+        description: "A short critical section is legitimate, but on a hot path every lock is a place where quote and order threads queue behind each other. Lock-free structures or a single writer remove the wait.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.

@@ -23,9 +23,11 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
     private const string AwaitTask = RuleIds.SyncOverAsync + ".AwaitTask";
     private const string UseWhenAll = RuleIds.SyncOverAsync + ".UseWhenAll";
     private const string UseWhenAny = RuleIds.SyncOverAsync + ".UseWhenAny";
+    private const string UseWaitAsync = RuleIds.BlockingSynchronization + ".UseWaitAsync";
+    private const string UseAsyncIO = RuleIds.SynchronousIO + ".UseAsyncTwin";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIds.ThreadSleepOnAsyncPath, RuleIds.SyncOverAsync);
+        ImmutableArray.Create(RuleIds.ThreadSleepOnAsyncPath, RuleIds.SyncOverAsync, RuleIds.BlockingSynchronization, RuleIds.SynchronousIO);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -65,6 +67,16 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
                 case BlockingCallAnalyzer.FixWhenAll when node is InvocationExpressionSyntax waitAll:
                     context.RegisterCodeFix(
                         CodeAction.Create("Use 'await Task.WhenAll'", ct => UseWhenAsync(context.Document, waitAll, "WhenAll", ct), equivalenceKey: UseWhenAll),
+                        diagnostic);
+                    break;
+                case BlockingCallAnalyzer.FixAwaitTwin when node is InvocationExpressionSyntax call
+                    && diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.TwinProperty, out var twin) && twin is not null
+                    && WithName(call.Expression, twin) is { } renamed:
+                    diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.CancellationTokenProperty, out var twinToken);
+                    context.RegisterCodeFix(
+                        CodeAction.Create($"Use 'await {twin}'",
+                            ct => AwaitTwinAsync(context.Document, call, renamed, twinToken, ct),
+                            equivalenceKey: diagnostic.Id == RuleIds.BlockingSynchronization ? UseWaitAsync : UseAsyncIO),
                         diagnostic);
                     break;
                 case BlockingCallAnalyzer.FixWhenAny when node is InvocationExpressionSyntax waitAny:
@@ -112,6 +124,35 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
         var delay = ((ExpressionSyntax)g.InvocationExpression(g.MemberAccessExpression(taskType, "Delay"), arguments))
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
         editor.ReplaceNode(sleep, AwaitExpression(delay).WithTriviaFrom(sleep));
+        return editor.GetChangedDocument();
+    }
+
+    // x.Read(...) → x.ReadAsync, Read(...) → ReadAsync, x.Read<T>(...) → x.ReadAsync<T>.
+    private static ExpressionSyntax? WithName(ExpressionSyntax callee, string name) => callee switch
+    {
+        MemberAccessExpressionSyntax access => access.WithName(Rename(access.Name, name)),
+        SimpleNameSyntax simple => Rename(simple, name),
+        _ => null,
+    };
+
+    private static SimpleNameSyntax Rename(SimpleNameSyntax simple, string name)
+        => simple is GenericNameSyntax generic
+            ? generic.WithIdentifier(SyntaxFactory.Identifier(name).WithTriviaFrom(generic.Identifier))
+            : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(name).WithTriviaFrom(simple.GetFirstToken()));
+
+    private static async Task<Document> AwaitTwinAsync(
+        Document document, InvocationExpressionSyntax call, ExpressionSyntax renamed, string? token, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var arguments = call.ArgumentList;
+        if (token is not null)
+        {
+            arguments = arguments.AddArguments(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token)))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        var twinCall = call.WithExpression(renamed).WithArgumentList(arguments).WithoutTrivia();
+        editor.ReplaceNode(call, Await(twinCall).WithTriviaFrom(call));
         return editor.GetChangedDocument();
     }
 

@@ -37,6 +37,28 @@ internal sealed class WellKnownTypes
         ConfiguredTaskAwaiterOfT = Resolve(compilation, "System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter");
         ConfiguredValueTaskAwaiter = Resolve(compilation, "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter");
         ConfiguredValueTaskAwaiterOfT = Resolve(compilation, "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter");
+        Monitor = Resolve(compilation, "System.Threading.Monitor");
+        Lock = Resolve(compilation, "System.Threading.Lock");
+        WaitHandle = Resolve(compilation, "System.Threading.WaitHandle");
+        SemaphoreSlim = Resolve(compilation, "System.Threading.SemaphoreSlim");
+        ManualResetEventSlim = Resolve(compilation, "System.Threading.ManualResetEventSlim");
+        CountdownEvent = Resolve(compilation, "System.Threading.CountdownEvent");
+        Barrier = Resolve(compilation, "System.Threading.Barrier");
+        ReaderWriterLockSlim = Resolve(compilation, "System.Threading.ReaderWriterLockSlim");
+        CancellationTokenSource = Resolve(compilation, "System.Threading.CancellationTokenSource");
+        Console = Resolve(compilation, "System.Console");
+        File = Resolve(compilation, "System.IO.File");
+        Path = Resolve(compilation, "System.IO.Path");
+        MemoryStream = Resolve(compilation, "System.IO.MemoryStream");
+        UnmanagedMemoryStream = Resolve(compilation, "System.IO.UnmanagedMemoryStream");
+        StringReader = Resolve(compilation, "System.IO.StringReader");
+        StringWriter = Resolve(compilation, "System.IO.StringWriter");
+        WebClient = Resolve(compilation, "System.Net.WebClient");
+        Socket = Resolve(compilation, "System.Net.Sockets.Socket");
+        Dns = Resolve(compilation, "System.Net.Dns");
+        Process = Resolve(compilation, "System.Diagnostics.Process");
+        ILogger = Resolve(compilation, "Microsoft.Extensions.Logging.ILogger");
+        LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
     }
 
     public INamedTypeSymbol? Thread { get; }
@@ -60,6 +82,28 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? ConfiguredTaskAwaiterOfT { get; }
     public INamedTypeSymbol? ConfiguredValueTaskAwaiter { get; }
     public INamedTypeSymbol? ConfiguredValueTaskAwaiterOfT { get; }
+    public INamedTypeSymbol? Monitor { get; }
+    public INamedTypeSymbol? Lock { get; }
+    public INamedTypeSymbol? WaitHandle { get; }
+    public INamedTypeSymbol? SemaphoreSlim { get; }
+    public INamedTypeSymbol? ManualResetEventSlim { get; }
+    public INamedTypeSymbol? CountdownEvent { get; }
+    public INamedTypeSymbol? Barrier { get; }
+    public INamedTypeSymbol? ReaderWriterLockSlim { get; }
+    public INamedTypeSymbol? CancellationTokenSource { get; }
+    public INamedTypeSymbol? Console { get; }
+    public INamedTypeSymbol? File { get; }
+    public INamedTypeSymbol? Path { get; }
+    public INamedTypeSymbol? MemoryStream { get; }
+    public INamedTypeSymbol? UnmanagedMemoryStream { get; }
+    public INamedTypeSymbol? StringReader { get; }
+    public INamedTypeSymbol? StringWriter { get; }
+    public INamedTypeSymbol? WebClient { get; }
+    public INamedTypeSymbol? Socket { get; }
+    public INamedTypeSymbol? Dns { get; }
+    public INamedTypeSymbol? Process { get; }
+    public INamedTypeSymbol? ILogger { get; }
+    public INamedTypeSymbol? LoggerExtensions { get; }
 
     /// <summary>The one instance for <paramref name="compilation"/>, created on first use.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation)
@@ -69,6 +113,25 @@ internal sealed class WellKnownTypes
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? candidate)
         => type is not null && candidate is not null
            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate);
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="candidate"/> or derives from it.</summary>
+    public static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? candidate)
+    {
+        if (candidate is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;.</summary>
     public bool IsTaskLike(ITypeSymbol? type)

@@ -543,7 +543,7 @@ public sealed class RDY101ThreadSleepOnAsyncPathTests
 
             async Task ApplyAsync()
             {
-                lock (_gate)
+                {|RDY103:lock (_gate)|}
                 {
                     {|RDY101:Thread.Sleep(1)|};
                 }
@@ -562,7 +562,7 @@ public sealed class RDY101ThreadSleepOnAsyncPathTests
 
             async Task ApplyAsync()
             {
-                lock (_gate)
+                {|RDY103:lock (_gate)|}
                 {
                     {|RDY101:Thread.Sleep(1)|};
                 }
@@ -745,7 +745,7 @@ public sealed class RDY101ThreadSleepOnAsyncPathTests
         """);
 
     [Fact]
-    public Task ZeroSleepSpinUntilWithoutTimeoutAndLookalikes_AreNotReported() => Verify.AnalyzerAsync(
+    public Task ZeroSleepSpinUntilWithoutTimeoutAndLookalikes_AreNotRDY101() => Verify.AnalyzerAsync(
         """
         using System.Threading.Tasks;
 
@@ -764,7 +764,7 @@ public sealed class RDY101ThreadSleepOnAsyncPathTests
             async Task PumpAsync()
             {
                 System.Threading.Thread.Sleep(0);
-                System.Threading.SpinWait.SpinUntil(() => _ready);
+                {|RDY103:System.Threading.SpinWait.SpinUntil(() => _ready)|};
                 Vendor.Thread.Sleep(100);
                 await Task.Yield();
             }

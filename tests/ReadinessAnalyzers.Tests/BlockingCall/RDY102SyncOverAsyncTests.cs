@@ -72,7 +72,28 @@ public sealed class RDY102SyncOverAsyncTests
                 }
                 """,
         };
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.SyncOverAsync).WithLocation(0).WithArguments(".Result"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.SyncOverAsync).WithLocation(0).WithArguments(".Result", "an async path"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task MessageOnHotPath_SaysHotPath()
+    {
+        var source = """
+            using System.Threading.Tasks;
+
+            class Risk
+            {
+                [HotPath]
+                decimal Reference(Task<decimal> px) => {|#0:px.Result|};
+            }
+
+            sealed class HotPathAttribute : System.Attribute { }
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = source };
+        var expected = new DiagnosticResult(Rules.SyncOverAsync).WithLocation(0).WithArguments(".Result", "a hot path");
+        test.ExpectedDiagnostics.Add(expected);
+        test.FixedState.ExpectedDiagnostics.Add(expected);
         return test.RunAsync();
     }
 
@@ -272,7 +293,7 @@ public sealed class RDY102SyncOverAsyncTests
 
                 async Task RefreshAsync(IVenue venue)
                 {
-                    lock (_gate)
+                    {|RDY103:lock (_gate)|}
                     {
                         _bid = {|RDY102:venue.GetQuoteAsync("BTC").Result|}.Bid;
                     }
