@@ -10,6 +10,7 @@ internal static class RuleIds
     public const string SynchronousIO = "RDY104";
     public const string AsyncVoid = "RDY105";
     public const string DroppedTask = "RDY106";
+    public const string BlockingCallChain = "RDY107";
     public const string LockOnAsyncPath = "RDY108";
 }
 
@@ -74,6 +75,16 @@ internal static class Rules
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "A task that is neither awaited, stored nor given a continuation loses its exception. Await it, or observe its failure with a continuation or a try/catch inside the delegate.");
 
+    // Reported when the whole compilation's call graph is known (see docs/rules/RDY107.md).
+    public static readonly DiagnosticDescriptor BlockingCallChain = Create(
+        id: RuleIds.BlockingCallChain,
+        title: "Do not call methods that block from an async path",
+        messageFormat: "'{0}' blocks: {1}; calling it on {2} parks the thread for the whole chain",
+        category: RuleCategories.HotPath,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "A synchronous method of this compilation that sleeps, waits on a task or a primitive, or does synchronous I/O, directly or through its own callees, blocks the async path that calls it. Make the chain async or move the blocking work off the path.",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor LockOnAsyncPath = Create(
         id: RuleIds.LockOnAsyncPath,
         title: "Avoid locks on an async or hot path",
@@ -85,7 +96,7 @@ internal static class Rules
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category,
-        DiagnosticSeverity defaultSeverity, string description, bool isEnabledByDefault = true)
+        DiagnosticSeverity defaultSeverity, string description, bool isEnabledByDefault = true, params string[] customTags)
         => new(id, title, messageFormat, category, defaultSeverity, isEnabledByDefault, description,
-               HelpLinkBase + id + ".md");
+               HelpLinkBase + id + ".md", customTags);
 }

@@ -1,0 +1,374 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Infrastructure;
+
+namespace ReadinessAnalyzers;
+
+/// <summary>
+/// RDY107: a call on an async path to a synchronous source method that blocks, directly or through its
+/// own synchronous callees. Each method body is summarised once (its first direct blocking call and its
+/// direct calls to source methods) while the compilation is analysed; the chains are resolved when the
+/// whole call graph is known, with a depth-bounded shortest-path search memoised per method, so the cost
+/// is linear in the size of the code and recursion cannot loop.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Rules.BlockingCallChain);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var types = WellKnownTypes.GetOrCreate(context.Compilation);
+        if (types.Task is null)
+        {
+            return;
+        }
+
+        var graph = new CallGraph(AsyncPath.Create(types, context.Options), new BlockingCalls(types));
+        context.RegisterOperationBlockAction(graph.OnOperationBlock);
+        context.RegisterCompilationEndAction(graph.OnCompilationEnd);
+    }
+
+    /// <summary>The first blocking call in a method body: what it is and where.</summary>
+    private sealed class BlockingSite(string api, Location location)
+    {
+        public string Api { get; } = api;
+
+        public Location Location { get; } = location;
+    }
+
+    private sealed class MethodSummary(string name, BlockingSite? direct, ImmutableArray<IMethodSymbol> callees)
+    {
+        public string Name { get; } = name;
+
+        public BlockingSite? Direct { get; } = direct;
+
+        public ImmutableArray<IMethodSymbol> Callees { get; } = callees;
+    }
+
+    private sealed class CallSite(IMethodSymbol callee, IOperation operation, AsyncPathKind kind, int maxDepth)
+    {
+        public IMethodSymbol Callee { get; } = callee;
+
+        public IOperation Operation { get; } = operation;
+
+        public AsyncPathKind Kind { get; } = kind;
+
+        public int MaxDepth { get; } = maxDepth;
+    }
+
+    private sealed class SummaryBuilder(IMethodSymbol method)
+    {
+        private readonly List<IMethodSymbol> _callees = new();
+        private BlockingSite? _direct;
+        private int _directPosition = int.MaxValue;
+
+        public IMethodSymbol Method { get; } = method;
+
+        public void AddDirect(string api, IOperation operation)
+        {
+            // The first blocking call in source order names the chain.
+            if (operation.Syntax.SpanStart < _directPosition)
+            {
+                _directPosition = operation.Syntax.SpanStart;
+                _direct = new BlockingSite(api, operation.Syntax.GetLocation());
+            }
+        }
+
+        public void AddCallee(IMethodSymbol callee)
+        {
+            foreach (var known in _callees)
+            {
+                if (SymbolEqualityComparer.Default.Equals(known, callee))
+                {
+                    return;
+                }
+            }
+
+            _callees.Add(callee);
+        }
+
+        public MethodSummary Build() => new(DisplayName(Method), _direct, _callees.ToImmutableArray());
+    }
+
+    private sealed class CallGraph(AsyncPath asyncPath, BlockingCalls blocking)
+    {
+        private const int Unreachable = int.MaxValue;
+
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentQueue<CallSite> _sites = new();
+
+        public void OnOperationBlock(OperationBlockAnalysisContext context)
+        {
+            var owner = context.OwningSymbol is IMethodSymbol method ? Normalise(method) : null;
+            var builder = owner is null ? null : new SummaryBuilder(owner);
+            foreach (var block in context.OperationBlocks)
+            {
+                Scan(block, builder, context.OwningSymbol, context.CancellationToken);
+            }
+
+            if (builder is not null)
+            {
+                _summaries.TryAdd(builder.Method, builder.Build());
+            }
+        }
+
+        public void OnCompilationEnd(CompilationAnalysisContext context)
+        {
+            var memo = new Dictionary<IMethodSymbol, Memo>(SymbolEqualityComparer.Default);
+            foreach (var site in _sites)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var distance = Distance(site.Callee, site.MaxDepth - 1, memo);
+                if (distance == Unreachable)
+                {
+                    continue;
+                }
+
+                var chain = DescribeChain(site.Callee, distance, memo, site.Operation.Syntax.SyntaxTree);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rules.BlockingCallChain, site.Operation.Syntax.GetLocation(),
+                    _summaries[site.Callee].Name + "()", chain, Describe(site.Kind)));
+            }
+        }
+
+        // Walks one body: blocking calls and callees go to the body's summary; calls to source methods
+        // on an async path become candidate sites. Local functions get their own summary; lambdas
+        // belong to no summary (a lambda the method does not invoke does not block it).
+        private void Scan(IOperation root, SummaryBuilder? builder, ISymbol containingSymbol, System.Threading.CancellationToken cancellationToken)
+        {
+            var stack = new Stack<(IOperation Operation, SummaryBuilder? Builder)>();
+            stack.Push((root, builder));
+            var options = asyncPath.HotPath.Options.Get(root.Syntax.SyntaxTree);
+            while (stack.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (operation, current) = stack.Pop();
+                switch (operation)
+                {
+                    case ILocalFunctionOperation localFunction:
+                        var local = new SummaryBuilder(localFunction.Symbol);
+                        if (localFunction.Body is { } body)
+                        {
+                            Scan(body, local, containingSymbol, cancellationToken);
+                        }
+
+                        _summaries.TryAdd(localFunction.Symbol, local.Build());
+                        continue;
+                    case IAnonymousFunctionOperation lambda:
+                        stack.Push((lambda.Body, null));
+                        continue;
+                    case IInvocationOperation invocation:
+                        OnCall(invocation, invocation.TargetMethod, current, containingSymbol, options);
+                        break;
+                    case IObjectCreationOperation { Constructor: { } constructor } creation:
+                        OnCall(creation, constructor, current, containingSymbol, options);
+                        break;
+                    case IPropertyReferenceOperation reference:
+                        if (current is not null && blocking.IsTaskResult(reference) && !IsKnownComplete(reference.Instance!, reference, cancellationToken))
+                        {
+                            current.AddDirect(".Result", reference);
+                        }
+
+                        var accessor = reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
+                            ? reference.Property.SetMethod
+                            : reference.Property.GetMethod;
+                        if (accessor is not null)
+                        {
+                            OnCall(reference, accessor, current, containingSymbol, options);
+                        }
+
+                        break;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push((child, current));
+                }
+            }
+        }
+
+        private void OnCall(IOperation call, IMethodSymbol target, SummaryBuilder? builder, ISymbol containingSymbol, ReadinessOptions options)
+        {
+            if (call is IInvocationOperation invocation)
+            {
+                var kind = blocking.Classify(invocation, options, out var api);
+                if (kind != BlockingKind.None)
+                {
+                    if (!IsCompletedTaskWait(invocation, kind))
+                    {
+                        builder?.AddDirect(api, invocation);
+                    }
+
+                    return; // RDY101-RDY104 report this call themselves
+                }
+            }
+
+            if (Candidate(target) is not { } callee)
+            {
+                return;
+            }
+
+            builder?.AddCallee(callee);
+            var path = asyncPath.Classify(call, containingSymbol, includeThreadPool: false);
+            if (path != AsyncPathKind.None)
+            {
+                _sites.Enqueue(new CallSite(callee, call, path, asyncPath.HotPath.Options.Get(call.Syntax.SyntaxTree).MaxCallDepth));
+            }
+        }
+
+        // A direct, statically bound call to a synchronous method with a body in this compilation.
+        // Virtual and interface dispatch are not followed (RULES.md, RDY107).
+        private IMethodSymbol? Candidate(IMethodSymbol target)
+        {
+            var method = Normalise(target);
+            if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern
+                || method.ContainingType?.TypeKind == TypeKind.Interface
+                || method.DeclaringSyntaxReferences.IsEmpty
+                || asyncPath.IsAsyncFunction(method))
+            {
+                return null;
+            }
+
+            return method;
+        }
+
+        private static IMethodSymbol Normalise(IMethodSymbol method)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            return method.PartialDefinitionPart ?? method;
+        }
+
+        private static bool IsCompletedTaskWait(IInvocationOperation invocation, BlockingKind kind)
+        {
+            if (kind != BlockingKind.SyncOverAsync || invocation.Instance is not { } instance)
+            {
+                return false;
+            }
+
+            var task = invocation.TargetMethod.Name == "GetResult" && instance is IInvocationOperation { Instance: { } awaited }
+                ? awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } inner } ? inner : awaited
+                : instance;
+            return IsKnownComplete(task, invocation, default);
+        }
+
+        private static bool IsKnownComplete(IOperation task, IOperation use, System.Threading.CancellationToken cancellationToken)
+            => task.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax taskSyntax
+               && task.SemanticModel is { } model
+               && TaskCompletion.IsKnownComplete(taskSyntax, use.Syntax, model, cancellationToken);
+
+        // The shortest number of calls from `method` to a direct blocking call, if it is at most
+        // `budget`. The budget strictly decreases along a path, so cycles terminate; each method is
+        // evaluated for at most max_call_depth distinct budgets.
+        private int Distance(IMethodSymbol method, int budget, Dictionary<IMethodSymbol, Memo> memo)
+        {
+            if (budget < 0 || !_summaries.TryGetValue(method, out var summary))
+            {
+                return Unreachable;
+            }
+
+            if (!memo.TryGetValue(method, out var known))
+            {
+                known = Memo.Unknown;
+            }
+
+            if (known.Distance >= 0)
+            {
+                return known.Distance <= budget ? known.Distance : Unreachable;
+            }
+
+            if (known.UnreachableWithin >= budget)
+            {
+                return Unreachable;
+            }
+
+            var best = Unreachable;
+            if (summary.Direct is not null)
+            {
+                best = 0;
+            }
+            else if (budget > 0)
+            {
+                foreach (var callee in summary.Callees)
+                {
+                    var distance = Distance(callee, budget - 1, memo);
+                    if (distance != Unreachable && distance + 1 < best)
+                    {
+                        best = distance + 1;
+                    }
+                }
+            }
+
+            memo[method] = best != Unreachable
+                ? new Memo(best, known.UnreachableWithin)
+                : new Memo(-1, budget);
+            return best;
+        }
+
+        private string DescribeChain(IMethodSymbol start, int distance, Dictionary<IMethodSymbol, Memo> memo, SyntaxTree siteTree)
+        {
+            var text = new StringBuilder();
+            var method = start;
+            for (var remaining = distance; ; remaining--)
+            {
+                var summary = _summaries[method];
+                text.Append(summary.Name).Append(" → ");
+                if (remaining == 0 || summary.Direct is not null)
+                {
+                    var site = summary.Direct!;
+                    var line = site.Location.GetLineSpan();
+                    text.Append(site.Api).Append(" (");
+                    if (site.Location.SourceTree != siteTree)
+                    {
+                        text.Append(System.IO.Path.GetFileName(line.Path)).Append(", ");
+                    }
+
+                    text.Append("line ").Append(line.StartLinePosition.Line + 1).Append(')');
+                    return text.ToString();
+                }
+
+                foreach (var callee in summary.Callees)
+                {
+                    if (Distance(callee, remaining - 1, memo) == remaining - 1)
+                    {
+                        method = callee;
+                        break;
+                    }
+                }
+            }
+        }
+
+        private static string Describe(AsyncPathKind kind) => kind == AsyncPathKind.HotPath ? "a hot path" : "an async path";
+    }
+
+    private readonly struct Memo(int distance, int unreachableWithin)
+    {
+        public static readonly Memo Unknown = new(-1, -1);
+
+        /// <summary>The shortest distance, once found; -1 while unknown.</summary>
+        public int Distance { get; } = distance;
+
+        /// <summary>The largest budget for which no blocking call is reachable; -1 when none was tried.</summary>
+        public int UnreachableWithin { get; } = unreachableWithin;
+    }
+
+    private static string DisplayName(IMethodSymbol method) => method.MethodKind switch
+    {
+        MethodKind.Constructor or MethodKind.StaticConstructor => "new " + method.ContainingType.Name,
+        MethodKind.PropertyGet or MethodKind.PropertySet => method.AssociatedSymbol?.Name ?? method.Name,
+        _ => method.Name,
+    };
+}
