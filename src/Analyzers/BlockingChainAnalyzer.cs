@@ -340,14 +340,22 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                     return text.ToString();
                 }
 
+                var next = method;
                 foreach (var callee in summary.Callees)
                 {
                     if (Distance(callee, remaining - 1, memo) == remaining - 1)
                     {
-                        method = callee;
+                        next = callee;
                         break;
                     }
                 }
+
+                if (SymbolEqualityComparer.Default.Equals(next, method))
+                {
+                    return text.Append('…').ToString(); // unreachable by construction; never loop
+                }
+
+                method = next;
             }
         }
 
