@@ -48,10 +48,15 @@ public sealed class NamesTests
     [InlineData("marginUsed")]
     [InlineData("pnl")]
     [InlineData("PNL")]
+    [InlineData("PnL")]
+    [InlineData("realizedPnL")]
+    [InlineData("PnLUsd")]
+    [InlineData("dailyPnLs")]
     public void IsMoneyLike_MoneyWordAsWholeWord_IsTrue(string identifier)
         => Assert.True(Names.IsMoneyLike(identifier, s_money));
 
     // `priced`/`pricing` are flags and processes, not amounts: only a word itself or its plural counts.
+    // `pX`/`pY` are a point's coordinates; two one-letter words do not join into `px`.
     [Theory]
     [InlineData("marketFeed")]
     [InlineData("feedHandler")]
@@ -62,6 +67,7 @@ public sealed class NamesTests
     [InlineData("bidder")]
     [InlineData("isPriced")]
     [InlineData("pricingEngine")]
+    [InlineData("pX")]
     [InlineData("orderId")]
     [InlineData(null)]
     [InlineData("")]
@@ -81,6 +87,9 @@ public sealed class NamesTests
     [InlineData("password")]
     [InlineData("dbPasswd")]
     [InlineData("passphrase")]
+    [InlineData("PassPhrase")]
+    [InlineData("PassWord")]
+    [InlineData("PassWd")]
     [InlineData("accessToken")]
     [InlineData("refreshToken")]
     [InlineData("mnemonic")]
@@ -106,6 +115,7 @@ public sealed class NamesTests
     [InlineData("randomSeed")]
     [InlineData("secretary")]
     [InlineData("tokenizer")]
+    [InlineData("PassPort")]
     [InlineData(null)]
     [InlineData("")]
     public void IsSecretLike_NoSecretOrOnlyWhereItLives_IsFalse(string? identifier)
