@@ -128,6 +128,30 @@ public sealed class ReadinessOptionsTests
         Assert.Equal("Vendor.Client.PlaceOrder|M:Vendor.Client.Cancel(System.String)", Joined(options.BlockingMethods));
     }
 
+    // RULES.md gives blocking methods as documentation ids, whose parameter lists (and generic and
+    // array types) are themselves comma separated.
+    [Fact]
+    public void Parse_BlockingMethodsWithSeveralParameters_StayWhole()
+    {
+        var options = Parse((ReadinessOptions.BlockingMethodsKey,
+            "M:Vendor.Client.PlaceOrder(System.String,System.Decimal), "
+            + "M:Vendor.Book.Load(System.Collections.Generic.Dictionary{System.String,System.Decimal},System.Int32[0:,0:]), "
+            + "Vendor.Client.Cancel"));
+
+        Assert.Equal(
+            "M:Vendor.Client.PlaceOrder(System.String,System.Decimal)"
+            + "|M:Vendor.Book.Load(System.Collections.Generic.Dictionary{System.String,System.Decimal},System.Int32[0:,0:])"
+            + "|Vendor.Client.Cancel",
+            Joined(options.BlockingMethods));
+    }
+
+    [Theory]
+    [InlineData("M:Vendor.Client.PlaceOrder(System.String,", "M:Vendor.Client.PlaceOrder(System.String,")]
+    [InlineData("Vendor.A), Vendor.B", "Vendor.A)|Vendor.B")]
+    [InlineData("((,", "((,")]
+    public void Parse_BlockingMethodsWithUnbalancedBrackets_DoNotThrow(string configured, string expected)
+        => Assert.Equal(expected, Joined(Parse((ReadinessOptions.BlockingMethodsKey, configured)).BlockingMethods));
+
     [Theory]
     [InlineData("LowLatency")]
     [InlineData("LowLatencyAttribute")]
