@@ -18,6 +18,7 @@ internal static class CancellationTokens
         }
 
         var position = operation.Syntax.SpanStart;
+        var enclosing = model.GetEnclosingSymbol(position);
         string? found = null;
         foreach (var symbol in model.LookupSymbols(position))
         {
@@ -27,7 +28,8 @@ internal static class CancellationTokens
                 ILocalSymbol local when IsDeclaredBefore(local, position) => local.Type,
                 _ => null,
             };
-            if (!SymbolEqualityComparer.Default.Equals(type, types.CancellationToken))
+            if (!SymbolEqualityComparer.Default.Equals(type, types.CancellationToken)
+                || !IsUsableFrom(symbol, enclosing))
             {
                 continue;
             }
@@ -41,6 +43,31 @@ internal static class CancellationTokens
         }
 
         return found;
+    }
+
+    // Lookup also returns what a static lambda or local function cannot capture (CS8820, CS8421) and a
+    // primary constructor's parameters inside a static member (CS9105); passing those would not compile.
+    private static bool IsUsableFrom(ISymbol symbol, ISymbol? enclosing)
+    {
+        for (var current = enclosing; current is IMethodSymbol function; current = function.ContainingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(function, symbol.ContainingSymbol))
+            {
+                return true;
+            }
+
+            if (function.IsStatic)
+            {
+                return false;
+            }
+
+            if (function.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction))
+            {
+                return true;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsDeclaredBefore(ILocalSymbol local, int position)

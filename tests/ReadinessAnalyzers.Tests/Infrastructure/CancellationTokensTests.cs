@@ -57,6 +57,34 @@ public sealed class CancellationTokensTests(CompilationFixture fixture) : IClass
     public async Task FindSingleInScope_NoneOrSeveralTokens_IsNull(string members)
         => Assert.Null(await FindSingleInScopeAsync(members));
 
+    // A static lambda or local function cannot capture the outer token: passing it would not compile.
+    [Theory]
+    [InlineData("void Poll(CancellationToken ct) { Tick(); static void Tick() { Probe(); } }")]
+    [InlineData("void Poll(CancellationToken ct) { Action tick = static () => Probe(); }")]
+    [InlineData("void Poll(CancellationToken ct) { Action tick = static () => { Action inner = () => Probe(); }; }")]
+    [InlineData("static void Poll() { var ct = CancellationToken.None; Tick(); static void Tick() { Probe(); } }")]
+    public async Task FindSingleInScope_OuterTokenInsideStaticFunction_IsNull(string members)
+        => Assert.Null(await FindSingleInScopeAsync(members));
+
+    [Theory]
+    [InlineData("void Poll(CancellationToken ct) { Tick(); static void Tick() { var own = CancellationToken.None; Probe(); } }", "own")]
+    [InlineData("void Poll(CancellationToken ct) { Action<CancellationToken> tick = static inner => Probe(); }", "inner")]
+    [InlineData("static void Poll(CancellationToken ct) { Action tick = () => Probe(); }", "ct")]
+    public async Task FindSingleInScope_StaticFunctionsOwnToken_IsItsName(string members, string expected)
+        => Assert.Equal(expected, await FindSingleInScopeAsync(members));
+
+    [Theory]
+    [InlineData("public void Poll() { Probe(); }", "stopping")]
+    [InlineData("public static void Poll() { Probe(); }", null)]
+    public async Task FindSingleInScope_PrimaryConstructorToken_OnlyFromInstanceMembers(string member, string? expected)
+    {
+        var compilation = fixture.Compile(
+            "using System.Threading;\nusing static Probes;\n\nsealed class Feed(CancellationToken stopping)\n{\n    "
+            + member + "\n    public CancellationToken Stopping => stopping;\n" + Declarations);
+
+        Assert.Equal(expected, await FindSingleInScopeAsync(compilation));
+    }
+
     [Fact]
     public async Task FindSingleInScope_TopLevelStatements_SeeTheirLocals()
     {
