@@ -168,24 +168,65 @@ internal static class Names
 
     private static bool MatchesAt(ImmutableArray<string> words, int start, ImmutableArray<string> entry)
     {
-        if (start + entry.Length > words.Length)
-        {
-            return false;
-        }
-
+        var position = start;
         for (var j = 0; j < entry.Length; j++)
         {
-            var word = words[start + j];
-            var wanted = entry[j];
             // Only the last word of an entry may be plural: prices, fees, quantities, api keys.
-            var isLast = j == entry.Length - 1;
-            if (word != wanted && !(isLast && IsPluralOf(word, wanted)))
+            var consumed = MatchWord(words, position, entry[j], allowPlural: j == entry.Length - 1);
+            if (consumed == 0)
             {
                 return false;
             }
+
+            position += consumed;
         }
 
         return true;
+    }
+
+    // How many words from `start` spell `wanted`: usually one, but camel case splits some words that are
+    // written as one (PnL → pn + l, PassPhrase → pass + phrase), so consecutive words that join into it
+    // count too. The first part needs two letters: a point's pX is not a px. 0 when nothing matches.
+    private static int MatchWord(ImmutableArray<string> words, int start, string wanted, bool allowPlural)
+    {
+        if (start >= words.Length)
+        {
+            return 0;
+        }
+
+        var first = words[start];
+        if (first == wanted || (allowPlural && IsPluralOf(first, wanted)))
+        {
+            return 1;
+        }
+
+        if (first.Length < 2 || first.Length >= wanted.Length
+            || string.CompareOrdinal(first, 0, wanted, 0, first.Length) != 0)
+        {
+            return 0;
+        }
+
+        var offset = first.Length;
+        for (var i = start + 1; i < words.Length; i++)
+        {
+            var part = words[i];
+            var remaining = wanted.Length - offset;
+            var isPrefix = string.CompareOrdinal(part, 0, wanted, offset, Math.Min(part.Length, remaining)) == 0;
+            if (isPrefix && (part.Length == remaining
+                || (allowPlural && part.Length == remaining + 1 && part[part.Length - 1] == 's')))
+            {
+                return i - start + 1;
+            }
+
+            if (!isPrefix || part.Length >= remaining)
+            {
+                return 0;
+            }
+
+            offset += part.Length;
+        }
+
+        return 0;
     }
 
     private static bool IsPluralOf(string word, string singular)

@@ -136,13 +136,32 @@ internal sealed class ReadinessOptions
             return ImmutableArray<string>.Empty;
         }
 
+        // Items are comma separated, but a documentation id has commas of its own, between parameters
+        // and inside generic and array types: M:Vendor.Client.Place(System.String,System.Decimal).
         var builder = ImmutableArray.CreateBuilder<string>();
-        foreach (var part in value.Split(','))
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= value.Length; i++)
         {
-            var item = part.Trim();
-            if (item.Length > 0)
+            var c = i < value.Length ? value[i] : ',';
+            switch (c)
             {
-                builder.Add(item);
+                case '(' or '{' or '[' or '<':
+                    depth++;
+                    break;
+                case ')' or '}' or ']' or '>' when depth > 0:
+                    depth--;
+                    break;
+                case ',' when depth == 0 || i == value.Length:
+                    var item = value.Substring(start, i - start).Trim();
+                    if (item.Length > 0)
+                    {
+                        builder.Add(item);
+                    }
+
+                    start = i + 1;
+                    depth = 0;
+                    break;
             }
         }
 
