@@ -24,8 +24,13 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var eventArgs = context.Compilation.GetTypeByMetadataName("System.EventArgs");
-        var analysis = new Analysis(eventArgs);
+        var types = WellKnownTypes.GetOrCreate(context.Compilation);
+        if (types.Task is null)
+        {
+            return; // without tasks there is no async code to judge
+        }
+
+        var analysis = new Analysis(types.EventArgs);
         context.RegisterSymbolAction(analysis.OnMethod, SymbolKind.Method);
         context.RegisterOperationAction(analysis.OnLocalFunction, OperationKind.LocalFunction);
         context.RegisterOperationAction(analysis.OnAnonymousFunction, OperationKind.AnonymousFunction);

@@ -57,6 +57,8 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
     // One instance per compilation; its methods are the callbacks, so nothing is allocated per node.
     private sealed class Analysis(WellKnownTypes types, AsyncPath asyncPath, BlockingCalls blocking)
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Location, bool> _reportedQueuedSleeps = new();
+
         private const int MaxLockTextLength = 40;
 
         private static readonly ImmutableDictionary<string, string?> s_fixAwait =
@@ -71,7 +73,12 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
 
-            if (IsLockAcquisition(method))
+            if (method.Name is "Run" or "StartNew" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem"
+                && asyncPath.QueuesToThreadPool(invocation))
+            {
+                OnQueuedMethodGroups(context, invocation);
+            }
+            else if (IsLockAcquisition(method))
             {
                 OnLockRegion(context, invocation);
             }
@@ -158,6 +165,76 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
 
         private bool IsOnAsyncPath(IOperation operation, OperationAnalysisContext context)
             => asyncPath.IsOnAsyncPath(operation, context.ContainingSymbol);
+
+        // Task.Run(Poll) / Task.Run(new Action(Poll)): Poll's own sleeps run on a pool thread. Followed
+        // only to a synchronous method declared in the same file (its body is in this semantic model);
+        // each sleep is reported once however often its method is queued.
+        private void OnQueuedMethodGroups(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = argument.Value;
+                while (value is IDelegateCreationOperation creation)
+                {
+                    value = creation.Target;
+                }
+
+                // Async and hot-path methods report their sleeps themselves.
+                if (value is not IMethodReferenceOperation { Method: { } queued }
+                    || asyncPath.IsAsyncFunction(queued)
+                    || asyncPath.HotPath.IsHotPath(queued, invocation.Syntax.SyntaxTree)
+                    || invocation.SemanticModel is not { } model)
+                {
+                    continue;
+                }
+
+                foreach (var reference in queued.OriginalDefinition.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree != invocation.Syntax.SyntaxTree
+                        || model.GetOperation(reference.GetSyntax(context.CancellationToken), context.CancellationToken) is not { } body)
+                    {
+                        continue;
+                    }
+
+                    foreach (var sleep in FindSleeps(body))
+                    {
+                        if (_reportedQueuedSleeps.TryAdd(sleep.Syntax.GetLocation(), true))
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(
+                                Rules.ThreadSleepOnAsyncPath, sleep.Syntax.GetLocation(),
+                                sleep.TargetMethod.ContainingType.Name + "." + sleep.TargetMethod.Name, Describe(AsyncPathKind.ThreadPool)));
+                        }
+                    }
+                }
+            }
+        }
+
+        private System.Collections.Generic.List<IInvocationOperation> FindSleeps(IOperation body)
+        {
+            var found = new System.Collections.Generic.List<IInvocationOperation>();
+            var stack = new System.Collections.Generic.Stack<IOperation>();
+            stack.Push(body);
+            while (stack.Count > 0)
+            {
+                var operation = stack.Pop();
+                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+
+                if (operation is IInvocationOperation call && blocking.IsSleep(call))
+                {
+                    found.Add(call);
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+
+            return found;
+        }
 
         private void ReportSyncOverAsync(OperationAnalysisContext context, IOperation operation, string api,
             ImmutableDictionary<string, string?>? properties)

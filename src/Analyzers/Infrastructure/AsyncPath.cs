@@ -64,13 +64,14 @@ internal sealed class AsyncPath
             switch (current)
             {
                 case IAnonymousFunctionOperation lambda:
-                    var kind = ClassifyFunction(lambda.Symbol);
-                    if (kind == AsyncPathKind.None && includeThreadPool && IsQueuedToThreadPool(lambda))
+                    // A synchronous lambda queued to the pool runs on a pool thread even when it binds to
+                    // Func<Task> (a body that never returns does).
+                    if (includeThreadPool && !lambda.Symbol.IsAsync && IsQueuedToThreadPool(lambda))
                     {
                         return AsyncPathKind.ThreadPool;
                     }
 
-                    return kind;
+                    return ClassifyFunction(lambda.Symbol);
                 case ILocalFunctionOperation localFunction:
                     return ClassifyLocalFunction(localFunction.Symbol, operation.Syntax.SyntaxTree);
             }
@@ -115,11 +116,22 @@ internal sealed class AsyncPath
             parent = parent.Parent;
         }
 
-        if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation })
+        if (parent is IArgumentOperation { Parent: IObjectCreationOperation { Constructor: { } constructor } creation })
         {
-            return false;
+            // new Task(() => …) runs on the pool once started, unless it asks for a thread of its own.
+            return (WellKnownTypes.Is(constructor.ContainingType, _types.Task) || WellKnownTypes.Is(constructor.ContainingType, _types.TaskOfT))
+                && !MayRunLong(creation.Arguments);
         }
 
+        return parent is IArgumentOperation { Parent: IInvocationOperation invocation } && QueuesToThreadPool(invocation);
+    }
+
+    /// <summary>
+    /// True when <paramref name="invocation"/> queues its delegate argument to the thread pool:
+    /// <c>Task.Run</c>, <c>StartNew</c> without <c>LongRunning</c>, <c>ThreadPool.QueueUserWorkItem</c>.
+    /// </summary>
+    public bool QueuesToThreadPool(IInvocationOperation invocation)
+    {
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
@@ -131,7 +143,7 @@ internal sealed class AsyncPath
             case "StartNew":
                 return (WellKnownTypes.Is(method.ContainingType, _types.TaskFactory)
                         || WellKnownTypes.Is(method.ContainingType, _types.TaskFactoryOfT))
-                       && !MayRunLong(invocation);
+                       && !MayRunLong(invocation.Arguments);
             default:
                 return false;
         }
@@ -139,9 +151,9 @@ internal sealed class AsyncPath
 
     // A StartNew whose options include LongRunning gets a dedicated thread. Options we cannot read
     // (not a constant) count as long-running: precision before recall.
-    private bool MayRunLong(IInvocationOperation startNew)
+    private bool MayRunLong(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
     {
-        foreach (var argument in startNew.Arguments)
+        foreach (var argument in arguments)
         {
             if (!WellKnownTypes.Is(argument.Parameter?.Type, _types.TaskCreationOptions))
             {

@@ -36,8 +36,10 @@ internal static class TaskCompletion
         return IsGuardedByCompletionCheck(symbol, use, model, cancellationToken)
             || IsAwaitedBefore(symbol, use, allowSingleAwait: true, model, cancellationToken)
             || (GetForEachCollection(symbol, cancellationToken) is { } elementsOf
-                && GetTrackedSymbol(elementsOf, model, cancellationToken) is { } awaitedCollection
-                && IsAwaitedBefore(awaitedCollection, use, allowSingleAwait: false, model, cancellationToken));
+                && (GetTrackedSymbol(elementsOf, model, cancellationToken) ?? GetCollectionOfSubset(elementsOf, model, cancellationToken)) is { } awaitedCollection
+                && IsAwaitedBefore(awaitedCollection, use, allowSingleAwait: false, model, cancellationToken))
+            || (GetCollectionOfElementLocal(symbol, model, cancellationToken) is { } heldCollection
+                && IsAwaitedBefore(heldCollection, use, allowSingleAwait: false, model, cancellationToken));
     }
 
     private static bool IsCreatedComplete(ExpressionSyntax task, SemanticModel model, CancellationToken cancellationToken)
@@ -93,10 +95,87 @@ internal static class TaskCompletion
         };
     }
 
+    // tasks[i], tasks.First(…), tasks.Where(…).LastOrDefault(), tasks.ElementAt(2): an element of `tasks`.
     private static ISymbol? GetCollectionOfElement(ExpressionSyntax task, SemanticModel model, CancellationToken cancellationToken)
-        => task is ElementAccessExpressionSyntax element
-            ? GetTrackedSymbol(element.Expression, model, cancellationToken)
-            : null;
+    {
+        task = StripParentheses(task);
+        if (task is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
+        {
+            task = StripParentheses(suppressed.Operand);
+        }
+
+        switch (task)
+        {
+            case ElementAccessExpressionSyntax element:
+                return GetTrackedSymbol(element.Expression, model, cancellationToken);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+                when IsElementOperator(access.Name.Identifier.ValueText):
+                var source = StripParentheses(access.Expression);
+                while (source is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner }
+                       && IsSubsetOperator(inner.Name.Identifier.ValueText))
+                {
+                    source = StripParentheses(inner.Expression);
+                }
+
+                return GetTrackedSymbol(source, model, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    // foreach (var t in tasks.Where(…)): the subset of an awaited collection is awaited too.
+    private static ISymbol? GetCollectionOfSubset(ExpressionSyntax source, SemanticModel model, CancellationToken cancellationToken)
+    {
+        source = StripParentheses(source);
+        while (source is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner }
+               && IsSubsetOperator(inner.Name.Identifier.ValueText))
+        {
+            source = StripParentheses(inner.Expression);
+        }
+
+        return GetTrackedSymbol(source, model, cancellationToken);
+    }
+
+    private static bool IsElementOperator(string name)
+        => name is "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault"
+            or "ElementAt" or "ElementAtOrDefault";
+
+    private static bool IsSubsetOperator(string name)
+        => name is "Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Skip" or "Take"
+            or "SkipWhile" or "TakeWhile" or "Reverse" or "Distinct" or "AsEnumerable" or "ToList" or "ToArray";
+
+    // A local that holds an element of a collection: `var error = tasks.FirstOrDefault(…)`, never written again.
+    private static ISymbol? GetCollectionOfElementLocal(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (symbol is not ILocalSymbol local || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+            || GetCollectionOfElement(initializer, model, cancellationToken) is not { } collection)
+        {
+            return null;
+        }
+
+        var scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? declarator.Parent;
+        return scope is not null && !IsWrittenAnywhere(symbol, scope, model, cancellationToken) ? collection : null;
+    }
+
+    private static bool IsWrittenAnywhere(ISymbol symbol, SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in scope.DescendantNodes())
+        {
+            ExpressionSyntax? written = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword or (int)SyntaxKind.RefKeyword } argument => argument.Expression,
+                _ => null,
+            };
+            if (written is not null && WritesTo(written, symbol, model, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ExpressionSyntax? GetForEachCollection(ISymbol symbol, CancellationToken cancellationToken)
     {
@@ -314,7 +393,13 @@ internal static class TaskCompletion
                     && ImpliesComplete(conjunction.Left, whenValue: true, symbol, model, cancellationToken):
                 case BinaryExpressionSyntax disjunction when disjunction.IsKind(SyntaxKind.LogicalOrExpression) && child == disjunction.Right
                     && ImpliesComplete(disjunction.Left, whenValue: false, symbol, model, cancellationToken):
-                    return true;
+                    // The guard proves the task it tested, not one assigned after it.
+                    if (!IsReassignedBetween(symbol, GuardCondition(parent), use, body, model, cancellationToken))
+                    {
+                        return true;
+                    }
+
+                    break;
                 case BlockSyntax block when child is StatementSyntax statement
                     && HasEarlyExitGuardBefore(block, statement, symbol, use, body, model, cancellationToken):
                     return true;
@@ -328,6 +413,15 @@ internal static class TaskCompletion
 
         return false;
     }
+
+    private static SyntaxNode GuardCondition(SyntaxNode guard) => guard switch
+    {
+        IfStatementSyntax ifStatement => ifStatement.Condition,
+        ElseClauseSyntax { Parent: IfStatementSyntax elseOf } => elseOf.Condition,
+        ConditionalExpressionSyntax conditional => conditional.Condition,
+        BinaryExpressionSyntax binary => binary.Left,
+        _ => guard,
+    };
 
     // `if (!t.IsCompleted) { return …; }` or `if (!t.IsCompleted) await t;` or `while (!t.IsCompleted) …`
     // earlier in the same block: past it, the task is complete.
@@ -344,10 +438,25 @@ internal static class TaskCompletion
             {
                 IfStatementSyntax { Else: null } guard => ImpliesComplete(guard.Condition, whenValue: false, symbol, model, cancellationToken)
                     && (CannotFallThrough(guard.Statement) || AwaitsFirst(guard.Statement, symbol, model, cancellationToken)),
-                WhileStatementSyntax loop => ImpliesComplete(loop.Condition, whenValue: false, symbol, model, cancellationToken),
+                WhileStatementSyntax loop => ImpliesComplete(loop.Condition, whenValue: false, symbol, model, cancellationToken)
+                    && !CanBreakOut(loop.Statement),
                 _ => false,
             };
             if (guarded && !IsReassignedBetween(symbol, statement, use, body, model, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A break (or goto) that leaves the loop ends it with the task possibly still running.
+    private static bool CanBreakOut(StatementSyntax loopBody)
+    {
+        foreach (var node in loopBody.DescendantNodesAndSelf(descendIntoChildren: n => n == loopBody || !(IsLoop(n) || n is SwitchStatementSyntax || IsFunction(n))))
+        {
+            if (node is BreakStatementSyntax or GotoStatementSyntax)
             {
                 return true;
             }

@@ -16,6 +16,7 @@ internal sealed class WellKnownTypes
 
     private WellKnownTypes(Compilation compilation)
     {
+        EventArgs = Resolve(compilation, "System.EventArgs");
         Thread = Resolve(compilation, "System.Threading.Thread");
         SpinWait = Resolve(compilation, "System.Threading.SpinWait");
         ThreadPool = Resolve(compilation, "System.Threading.ThreadPool");
@@ -61,6 +62,7 @@ internal sealed class WellKnownTypes
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
     }
 
+    public INamedTypeSymbol? EventArgs { get; }
     public INamedTypeSymbol? Thread { get; }
     public INamedTypeSymbol? SpinWait { get; }
     public INamedTypeSymbol? ThreadPool { get; }

@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
@@ -485,6 +486,85 @@ public sealed class RDY101ThreadSleepOnAsyncPathTests
             """;
         var test = new Verify.Test { TestCode = source, FixedCode = source };
         for (var i = 0; i < 4; i++)
+        {
+            var expected = new DiagnosticResult(Rules.ThreadSleepOnAsyncPath).WithLocation(i).WithArguments("Thread.Sleep", "a thread-pool thread");
+            test.ExpectedDiagnostics.Add(expected);
+            test.FixedState.ExpectedDiagnostics.Add(expected);
+        }
+
+        return test.RunAsync();
+    }
+
+    // Reported at the sleep while analysing the Task.Run call: a non-local diagnostic, with no fix.
+    [Fact]
+    public Task SyncMethodsQueuedAsMethodGroups_AreReportedWhereTheySleep()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class PortfolioPoller
+                {
+                    CancellationToken _stop;
+
+                    void Start()
+                    {
+                        Task.Run(Poll);
+                        Task.Run(new Action(Poll), _stop);
+                        ThreadPool.QueueUserWorkItem(Drain);
+                        Task.Factory.StartNew(Journal, TaskCreationOptions.LongRunning);
+                    }
+
+                    void Poll()
+                    {
+                        while (!_stop.IsCancellationRequested)
+                        {
+                            {|#0:Thread.Sleep(3000)|};
+                        }
+                    }
+
+                    void Drain(object? state) => {|#1:Thread.Sleep(50)|};
+
+                    void Journal() => Thread.Sleep(1000);
+
+                    void Unqueued() => Thread.Sleep(5);
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ThreadSleepOnAsyncPath).WithLocation(0).WithArguments("Thread.Sleep", "a thread-pool thread"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ThreadSleepOnAsyncPath).WithLocation(1).WithArguments("Thread.Sleep", "a thread-pool thread"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task NewTaskAndNeverEndingPoolLambdas_AreThreadPoolThreads()
+    {
+        var source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Watchdog
+            {
+                void Start()
+                {
+                    var delay = new Task(() => { {|#0:Thread.Sleep(100)|}; });
+                    delay.Start();
+                    Task.Run(() =>
+                    {
+                        while (true)
+                        {
+                            {|#1:Thread.Sleep(500)|};
+                        }
+                    });
+                    new Task(() => Thread.Sleep(100), TaskCreationOptions.LongRunning).Start();
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = source };
+        for (var i = 0; i < 2; i++)
         {
             var expected = new DiagnosticResult(Rules.ThreadSleepOnAsyncPath).WithLocation(i).WithArguments("Thread.Sleep", "a thread-pool thread");
             test.ExpectedDiagnostics.Add(expected);

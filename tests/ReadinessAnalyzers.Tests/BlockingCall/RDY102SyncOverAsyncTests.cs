@@ -404,6 +404,56 @@ public sealed class RDY102SyncOverAsyncTests
         """ + Quotes);
 
     [Fact]
+    public Task ElementsOfAnAwaitedCollection_AreNotReported() => Verify.AnalyzerAsync(
+        """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class Reconnector
+        {
+            async Task<bool> ReconnectAsync(List<Task<bool>> taskList, Task<bool>[] more)
+            {
+                await Task.WhenAll(taskList).ConfigureAwait(false);
+                if (taskList.Any(t => !t.Result))
+                {
+                    var failed = taskList.First(t => !t.Result).Result;
+                    var error = taskList.FirstOrDefault(x => !x.Result);
+                    return failed || (error != null && error.Result);
+                }
+
+                await Task.WhenAll(more);
+                foreach (var t in more.Where(x => x.IsCompleted))
+                {
+                    _ = t.Result;
+                }
+
+                return more.Last().Result && more.ElementAt(0).Result && more.Skip(1).First().Result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ElementsOfACollectionNotAwaited_AreReported() => Verify.AnalyzerAsync(
+        """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        class Reconnector
+        {
+            async Task<bool> ReconnectAsync(List<Task<bool>> taskList, List<Task<bool>> other)
+            {
+                await Task.WhenAll(other);
+                var first = {|RDY102:taskList.First().Result|};
+                var pick = taskList.Last();
+                pick = taskList.First();
+                return first && {|RDY102:pick.Result|} && {|RDY102:other.Concat(taskList).First().Result|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task ResultGuardedByCompletionChecks_IsNotReported() => Verify.AnalyzerAsync(
         """
         using System.Threading.Tasks;

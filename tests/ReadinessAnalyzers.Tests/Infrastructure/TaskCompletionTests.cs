@@ -108,15 +108,11 @@ public sealed class TaskCompletionTests(CompilationFixture fixture) : IClassFixt
     public void IsKnownComplete_TaskNotProvenComplete_IsFalse(string members, string use = "Result")
         => Assert.False(IsKnownComplete(members, use));
 
-    [Fact(Skip = "bug: IsGuardedByCompletionCheck never looks for a write to the task between the guard and the use, "
-        + "so `if (t.IsCompleted) { t = NextAsync(); return t.Result; }` counts as complete; the await path checks "
-        + "this with IsReassignedBetween, the guard paths (if/else/?:/&&/||) do not")]
+    [Fact]
     public void IsKnownComplete_TaskReassignedInsideTheCompletionGuard_IsFalse()
         => Assert.False(IsKnownComplete("int Peek(Task<int> t) { if (t.IsCompleted) { t = NextAsync(); return t.Result; } return 0; }"));
 
-    [Fact(Skip = "bug: HasEarlyExitGuardBefore treats any `while (!t.IsCompleted) { ... }` before the use as proof of "
-        + "completion, but a `break` in the loop body leaves the loop with the task still running, so `t.Result` after a "
-        + "cancellable spin loop (`if (_cancelled) { break; }`) counts as complete")]
+    [Fact]
     public void IsKnownComplete_SpinLoopThatCanBreakOut_IsFalse()
         => Assert.False(IsKnownComplete("int Spin(Task<int> t) { while (!t.IsCompleted) { if (_cancelled) { break; } } return t.Result; }"));
 

@@ -18,6 +18,10 @@ public sealed class WellKnownTypesTests(CompilationFixture fixture) : IClassFixt
         .Where(p => p.PropertyType == typeof(INamedTypeSymbol))
         .ToArray();
 
+    // Types that .NET 8's framework does not have: System.Threading.Lock arrived in .NET 9, and the
+    // logging abstractions ship as a package.
+    private static readonly string[] s_notInNet80 = ["Lock", "ILogger", "LoggerExtensions"];
+
     [Fact]
     public void GetOrCreate_Net80_ResolvesEveryTypeFromTheFramework()
     {
@@ -29,6 +33,12 @@ public sealed class WellKnownTypesTests(CompilationFixture fixture) : IClassFixt
         foreach (var property in s_typeProperties)
         {
             var type = (INamedTypeSymbol?)property.GetValue(types);
+            if (s_notInNet80.Contains(property.Name))
+            {
+                Assert.Null(type);
+                continue;
+            }
+
             Assert.True(type is not null, property.Name + " is not resolved");
             Assert.Equal(SymbolKind.NamedType, type.Kind);
             Assert.NotEqual(compilation.Assembly, type.ContainingAssembly, SymbolEqualityComparer.Default);
