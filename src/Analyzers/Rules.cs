@@ -13,6 +13,7 @@ internal static class RuleIds
     public const string LockOnAsyncPath = "RDY108";
     public const string SwallowedException = "RDY401";
     public const string CatchAllSwallowsCancellation = "RDY402";
+    public const string ProcessExit = "RDY403";
 }
 
 internal static class RuleCategories
@@ -99,6 +100,14 @@ internal static class Rules
         category: RuleCategories.FailureHandling,
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "A catch-all inside a retry or receive loop catches the OperationCanceledException that asks the loop to stop, so shutdown hangs or the loop spins. Let cancellation through with a 'catch (OperationCanceledException) { throw; }' clause before the catch-all.");
+
+    public static readonly DiagnosticDescriptor ProcessExit = Create(
+        id: RuleIds.ProcessExit,
+        title: "Do not kill the process outside the entry point",
+        messageFormat: "'{0}' kills the whole process from library code: working orders stay live at the venue, nothing is flushed, and no caller can react",
+        category: RuleCategories.FailureHandling,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "Environment.Exit and Environment.FailFast end the process without cancelling orders, flushing journals or running the host's shutdown. Throw, or signal the host to stop, and let the entry point decide the exit code.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.
