@@ -14,6 +14,7 @@ internal static class RuleIds
     public const string SwallowedException = "RDY401";
     public const string CatchAllSwallowsCancellation = "RDY402";
     public const string ProcessExit = "RDY403";
+    public const string ProductionStub = "RDY404";
 }
 
 internal static class RuleCategories
@@ -108,6 +109,14 @@ internal static class Rules
         category: RuleCategories.FailureHandling,
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "Environment.Exit and Environment.FailFast end the process without cancelling orders, flushing journals or running the host's shutdown. Throw, or signal the host to stop, and let the entry point decide the exit code.");
+
+    public static readonly DiagnosticDescriptor ProductionStub = Create(
+        id: RuleIds.ProductionStub,
+        title: "Do not leave stubs in production code",
+        messageFormat: "'{0}' is a stub left in production code: {1}",
+        category: RuleCategories.FailureHandling,
+        defaultSeverity: DiagnosticSeverity.Info,
+        description: "A member that throws NotImplementedException fails on its first call in production, and a money-like calculation that returns 0 with a TODO makes every decision built on it wrong without failing. Implement it, or fail loudly with a documented exception.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.
