@@ -11,7 +11,7 @@ using ReadinessAnalyzers.Infrastructure;
 namespace ReadinessAnalyzers;
 
 /// <summary>
-/// RDY404: <c>throw new NotImplementedException()</c>, and money-like methods and properties whose whole
+/// RDY404: <c>throw new NotImplementedException()</c>, and money-like methods, local functions and properties whose whole
 /// body is <c>return 0</c> next to a TODO, outside test projects.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -45,6 +45,7 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
         }
 
         context.RegisterSyntaxNodeAction(analysis.OnMethod, SyntaxKind.MethodDeclaration);
+        context.RegisterSyntaxNodeAction(analysis.OnLocalFunction, SyntaxKind.LocalFunctionStatement);
         context.RegisterSyntaxNodeAction(analysis.OnProperty, SyntaxKind.PropertyDeclaration);
     }
 
@@ -113,6 +114,16 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        public void OnLocalFunction(SyntaxNodeAnalysisContext context)
+        {
+            var function = (LocalFunctionStatementSyntax)context.Node;
+            var returned = ReturnedExpression(function.Body, function.ExpressionBody);
+            if (returned is not null)
+            {
+                CheckZeroStub(context, function, function.Identifier, returned);
+            }
+        }
+
         public void OnProperty(SyntaxNodeAnalysisContext context)
         {
             var property = (PropertyDeclarationSyntax)context.Node;
@@ -130,7 +141,7 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
         }
 
         // Cheapest first: the body's shape, then the name, then the comment, then the semantic model.
-        private void CheckZeroStub(SyntaxNodeAnalysisContext context, MemberDeclarationSyntax member, SyntaxToken identifier, ExpressionSyntax returned)
+        private void CheckZeroStub(SyntaxNodeAnalysisContext context, SyntaxNode member, SyntaxToken identifier, ExpressionSyntax returned)
         {
             if (!LooksLikeZero(returned)
                 || member.Parent is InterfaceDeclarationSyntax
@@ -200,7 +211,7 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
         }
 
         // A TODO or FIXME comment anywhere in the member: above it, inside it, or after its last token.
-        private static bool HasTodo(MemberDeclarationSyntax member)
+        private static bool HasTodo(SyntaxNode member)
         {
             foreach (var trivia in member.DescendantTrivia())
             {

@@ -964,6 +964,17 @@ public sealed class RDY401SwallowedExceptionTests
                 {
                 }
             }
+
+            public void Close()
+            {
+                try
+                {
+                    Console.Out.Close();
+                }
+                {|RDY401:catch|}
+                {
+                }
+            }
         }
         """,
         """
@@ -981,6 +992,18 @@ public sealed class RDY401SwallowedExceptionTests
                 catch (Exception ex)
                 {
                     logger.LogError(ex, "Flush failed");
+                }
+            }
+
+            public void Close()
+            {
+                try
+                {
+                    Console.Out.Close();
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "Close failed");
                 }
             }
         }

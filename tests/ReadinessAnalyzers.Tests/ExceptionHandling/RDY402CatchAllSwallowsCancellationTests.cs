@@ -167,6 +167,50 @@ public sealed class RDY402CatchAllSwallowsCancellationTests
         """ + HotPathAttribute);
 
     [Fact]
+    public Task TopLevelStatementsAndLocalFunctions_AreReported()
+    {
+        var test = new ReadinessAnalyzers.Tests.CodeFixVerifier<ExceptionHandlingAnalyzer, CodeFixes.ExceptionHandlingCodeFixProvider>.Test
+        {
+            TestState =
+            {
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    """
+                    using System;
+                    using System.Threading;
+                    using System.Threading.Tasks;
+
+                    using var cts = new CancellationTokenSource();
+                    while (true)
+                    {
+                        try
+                        {
+                            await Task.Delay(100, cts.Token);
+                            await PumpAsync(cts.Token);
+                        }
+                        {|RDY402:catch (Exception ex)|}
+                        {
+                            Console.Error.WriteLine(ex.Message);
+                        }
+                    }
+
+                    static async Task PumpAsync(CancellationToken ct)
+                    {
+                        for (var i = 0; ; i++)
+                        {
+                            try { await Task.Delay(i, ct); await Task.Yield(); }
+                            {|RDY402:catch (Exception ex)|} { Console.Error.WriteLine(ex); }
+                        }
+                    }
+                    """,
+                },
+            },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task CancellationClauseOrFilter_IsNotReported() => AnalyzeAsync(
         """
         using System;

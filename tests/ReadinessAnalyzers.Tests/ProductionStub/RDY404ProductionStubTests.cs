@@ -109,6 +109,45 @@ public sealed class RDY404ProductionStubTests
         """);
 
     [Fact]
+    public Task LambdasLocalFunctionsAndTopLevelStatements_AreReported()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    """
+                    using System;
+
+                    Func<decimal, decimal> hedgeRatio = delta => {|RDY404:throw new NotImplementedException()|};
+                    Console.WriteLine(Fee(1m) + hedgeRatio(0.5m));
+                    if (args.Length > 3)
+                    {
+                        {|RDY404:throw new NotImplementedException("replay mode")|};
+                    }
+
+                    // TODO: maker/taker schedule
+                    static decimal {|RDY404:Fee|}(decimal notional) => 0m;
+
+                    class Quoter
+                    {
+                        public decimal Skew(decimal inventory)
+                        {
+                            return Local(inventory);
+
+                            decimal Local(decimal q) => {|RDY404:throw new NotImplementedException()|};
+                        }
+                    }
+                    """,
+                },
+            },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task VirtualMemberThatOnlyThrows_IsAnAbstractMemberWrittenLong() => Verify.AnalyzerAsync(
         """
         using System;
