@@ -179,13 +179,41 @@ public sealed class ExceptionHandlingCodeFixProvider : CodeFixProvider
                           && last.IsKind(SyntaxKind.WhitespaceTrivia)
             ? SyntaxFactory.TriviaList(last)
             : SyntaxFactory.TriviaList();
-        var rethrowCancellation = SyntaxFactory.CatchClause(
-                SyntaxFactory.CatchDeclaration(type),
+        CatchClauseSyntax rethrowCancellation;
+        if (IsOneLine(clause.Block))
+        {
+            // Beside catch (Exception ex) { … } on one line: catch (OperationCanceledException) { throw; }
+            // Every token spelled out: elastic trivia would hand the clause to the formatter.
+            var none = SyntaxFactory.TriviaList();
+            var space = SyntaxFactory.TriviaList(SyntaxFactory.Space);
+            var rethrow = SyntaxFactory.ThrowStatement(
+                default,
+                SyntaxFactory.Token(none, SyntaxKind.ThrowKeyword, none),
+                null,
+                SyntaxFactory.Token(none, SyntaxKind.SemicolonToken, space));
+            rethrowCancellation = SyntaxFactory.CatchClause(
+                SyntaxFactory.Token(indentation, SyntaxKind.CatchKeyword, space),
+                SyntaxFactory.CatchDeclaration(
+                    SyntaxFactory.Token(none, SyntaxKind.OpenParenToken, none),
+                    type.WithoutTrivia(),
+                    default,
+                    SyntaxFactory.Token(none, SyntaxKind.CloseParenToken, space)),
                 filter: null,
-                SyntaxFactory.Block(SyntaxFactory.ThrowStatement()))
-            .WithLeadingTrivia(indentation)
-            .WithTrailingTrivia(EndOfLine(editor.OriginalRoot))
-            .WithAdditionalAnnotations(Formatter.Annotation);
+                SyntaxFactory.Block(
+                    SyntaxFactory.Token(none, SyntaxKind.OpenBraceToken, space),
+                    SyntaxFactory.SingletonList<StatementSyntax>(rethrow),
+                    SyntaxFactory.Token(none, SyntaxKind.CloseBraceToken, SyntaxFactory.TriviaList(EndOfLine(editor.OriginalRoot)))));
+        }
+        else
+        {
+            rethrowCancellation = SyntaxFactory.CatchClause(
+                    SyntaxFactory.CatchDeclaration(type),
+                    filter: null,
+                    SyntaxFactory.Block(SyntaxFactory.ThrowStatement()))
+                .WithLeadingTrivia(indentation)
+                .WithTrailingTrivia(EndOfLine(editor.OriginalRoot))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        }
 
         editor.InsertBefore(clause, rethrowCancellation);
         return editor.GetChangedDocument();
@@ -195,6 +223,12 @@ public sealed class ExceptionHandlingCodeFixProvider : CodeFixProvider
     // alone in the block (the excuse for swallowing) now reads just above the throw.
     private static BlockSyntax Append(BlockSyntax block, StatementSyntax statement, SyntaxTrivia endOfLine)
     {
+        if (IsOneLine(block))
+        {
+            // catch { /* ignore */ } → catch { /* ignore */ throw; }: a one-line block stays one line.
+            return block.AddStatements(statement.WithLeadingTrivia().WithTrailingTrivia(SyntaxFactory.Space));
+        }
+
         var closeBrace = block.CloseBraceToken;
         var (comments, indentation) = SplitIndentation(closeBrace.LeadingTrivia);
         statement = statement.WithLeadingTrivia(comments).WithTrailingTrivia(endOfLine)
@@ -209,9 +243,13 @@ public sealed class ExceptionHandlingCodeFixProvider : CodeFixProvider
             return Append(block, statement, endOfLine);
         }
 
-        statement = statement.WithTrailingTrivia(endOfLine).WithAdditionalAnnotations(Formatter.Annotation);
+        statement = IsOneLine(block)
+            ? statement.WithLeadingTrivia().WithTrailingTrivia(SyntaxFactory.Space)
+            : statement.WithTrailingTrivia(endOfLine).WithAdditionalAnnotations(Formatter.Annotation);
         return block.WithStatements(block.Statements.Insert(0, statement));
     }
+
+    private static bool IsOneLine(BlockSyntax block) => block.ToString().IndexOf('\n') < 0;
 
     // The file's own line ending, so a fix never mixes \n and \r\n.
     private static SyntaxTrivia EndOfLine(SyntaxNode root)

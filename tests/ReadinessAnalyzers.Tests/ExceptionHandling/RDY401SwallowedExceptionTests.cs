@@ -792,6 +792,76 @@ public sealed class RDY401SwallowedExceptionTests
         Rethrow);
 
     [Fact]
+    public Task Rethrow_KeepsOneLineCatchesOnOneLine() => FixAsync(
+        """
+        using System;
+
+        class Journal
+        {
+            bool Flush()
+            {
+                try { Console.Out.Flush(); return true; }
+                {|RDY401:catch|} { /* ignore */ }
+
+                try { Console.Out.Flush(); return true; }
+                {|RDY401:catch (Exception)|} { return false; }
+            }
+        }
+        """,
+        """
+        using System;
+
+        class Journal
+        {
+            bool Flush()
+            {
+                try { Console.Out.Flush(); return true; }
+                catch { /* ignore */ throw; }
+
+                try { Console.Out.Flush(); return true; }
+                catch (Exception) { throw; }
+            }
+        }
+        """,
+        Rethrow);
+
+    [Fact]
+    public Task Fixes_KeepOneLineCatchesOnOneLine() => FixAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        class Journal(ILogger<Journal> logger)
+        {
+            bool Flush()
+            {
+                try { Console.Out.Flush(); return true; }
+                {|RDY401:catch|} { /* ignore */ }
+
+                try { Console.Out.Flush(); return true; }
+                {|RDY401:catch (Exception)|} { return false; }
+            }
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        class Journal(ILogger<Journal> logger)
+        {
+            bool Flush()
+            {
+                try { Console.Out.Flush(); return true; }
+                catch (Exception ex) { /* ignore */ logger.LogError(ex, "Flush failed"); }
+
+                try { Console.Out.Flush(); return true; }
+                catch (Exception ex) { logger.LogError(ex, "Flush failed"); return false; }
+            }
+        }
+        """,
+        LogError);
+
+    [Fact]
     public Task LogError_UsesTheLoggerField_AndNamesTheException() => FixAsync(
         """
         using System;

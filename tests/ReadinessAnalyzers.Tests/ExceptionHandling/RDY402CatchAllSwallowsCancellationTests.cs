@@ -456,6 +456,51 @@ public sealed class RDY402CatchAllSwallowsCancellationTests
         RethrowCancellation);
 
     [Fact]
+    public Task Fix_KeepsOneLineCatchesOnOneLine() => FixAsync(
+        """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Logging;
+
+        class Engine(ILogger<Engine> logger)
+        {
+            async Task RunAsync(CancellationToken ct)
+            {
+                while (true)
+                {
+                    try { await SendAsync(ct); }
+                    {|RDY402:catch (Exception ex)|} { logger.LogError(ex, "send failed"); }
+                }
+            }
+
+            Task SendAsync(CancellationToken ct) => Task.CompletedTask;
+        }
+        """,
+        """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Logging;
+
+        class Engine(ILogger<Engine> logger)
+        {
+            async Task RunAsync(CancellationToken ct)
+            {
+                while (true)
+                {
+                    try { await SendAsync(ct); }
+                    catch (OperationCanceledException) { throw; }
+                    catch (Exception ex) { logger.LogError(ex, "send failed"); }
+                }
+            }
+
+            Task SendAsync(CancellationToken ct) => Task.CompletedTask;
+        }
+        """,
+        RethrowCancellation);
+
+    [Fact]
     public Task Fix_AddsUsingSystem_WhenMissing() => FixAsync(
         """
         using System.Threading;
