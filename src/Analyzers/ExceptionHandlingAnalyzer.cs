@@ -143,8 +143,7 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
         {
             if (handler.Throws || handler.ObservesCancellation || handler.ExitsProcess
                 || PrecededByCancellationClause(clause, tryOperation)
-                || EnclosingLoop(tryOperation) is null
-                || HandlerReobservesToken(clause.Handler))
+                || EnclosingLoop(tryOperation) is null)
             {
                 return false;
             }
@@ -311,27 +310,6 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
                    or IPropertyReferenceOperation
                && operation is not IPropertyReferenceOperation { Property.Name: "None" }
                && WellKnownTypes.Is(operation.Type, types.CancellationToken);
-
-        // catch (Exception ex) { log(ex); await Task.Delay(backoff, ct); }: the delay throws as soon as the
-        // token is cancelled, so cancellation leaves the loop after all.
-        private bool HandlerReobservesToken(IBlockOperation handler)
-        {
-            foreach (var statement in handler.Operations)
-            {
-                if (statement is not IExpressionStatementOperation expression)
-                {
-                    continue;
-                }
-
-                var value = expression.Operation is IAwaitOperation awaited ? awaited.Operation : expression.Operation;
-                if (StripConfigureAwait(value) is IInvocationOperation call && PassesToken(call))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         private bool PassesToken(IInvocationOperation call)
         {

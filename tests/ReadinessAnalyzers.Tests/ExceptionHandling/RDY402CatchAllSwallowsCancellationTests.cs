@@ -149,6 +149,23 @@ public sealed class RDY402CatchAllSwallowsCancellationTests
                 }
             }
 
+            // The back-off throws once the token is cancelled, so the loop does stop, but only after the
+            // cancellation was logged as a failure: an error-level alert on every planned restart.
+            async Task BacksOffWithTheTokenAsync(CancellationToken ct)
+            {
+                while (true)
+                {
+                    try { await SendAsync(ct); }
+                    {|RDY402:catch (Exception ex)|}
+                    {
+                        logger.LogError(ex, "send failed");
+                        await Task.Delay(1000, ct);
+                    }
+
+                    await Task.Delay(10, ct);
+                }
+            }
+
             async Task SleepsWithoutTheTokenAsync(CancellationToken ct)
             {
                 while (true)
@@ -305,10 +322,10 @@ public sealed class RDY402CatchAllSwallowsCancellationTests
                     }
 
                     try { await ConnectAsync(ct); }
-                    catch (Exception ex)
+                    catch (Exception ex) when (ex is not OperationCanceledException)
                     {
                         logger.LogError(ex, "connect failed; backing off");
-                        await Task.Delay(TimeSpan.FromSeconds(1), ct); // throws once the engine is cancelled
+                        await Task.Delay(TimeSpan.FromSeconds(1), ct);
                     }
                 }
             }
