@@ -42,27 +42,26 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(analysis.OnCatchClause, OperationKind.CatchClause);
     }
 
-    /// <summary>What a walk over a handler, filter, try block or loop condition found.</summary>
+    // What a walk over a handler, filter, try block or loop header found.
     private struct Facts
     {
-        /// <summary>A throw statement or expression (not inside a nested function).</summary>
+        // A throw statement or expression (not inside a nested function: that runs later, if at all).
         public bool Throws;
 
-        /// <summary>The caught exception variable is read (anywhere, lambdas included), other than to test
-        /// whether it is a cancellation.</summary>
+        // The caught exception variable is read (anywhere, lambdas included), other than to test whether
+        // it is a cancellation.
         public bool UsesException;
 
-        /// <summary>A logging call (RULES.md: any call on a logger, or a method named Log*).</summary>
+        // A logging call (RULES.md: any call on a logger, or a method named Log*).
         public bool Logs;
 
-        /// <summary>Environment.Exit / FailFast: the failure ends the process, it is not swallowed.</summary>
+        // Environment.Exit / FailFast: the failure ends the process, it is not swallowed.
         public bool ExitsProcess;
 
-        /// <summary>IsCancellationRequested, ThrowIfCancellationRequested, or a test for an
-        /// OperationCanceledException.</summary>
+        // IsCancellationRequested, ThrowIfCancellationRequested, or a test for OperationCanceledException.
         public bool ObservesCancellation;
 
-        /// <summary>A CancellationToken value other than None/default flows here.</summary>
+        // A CancellationToken value other than None/default flows here.
         public bool UsesToken;
     }
 

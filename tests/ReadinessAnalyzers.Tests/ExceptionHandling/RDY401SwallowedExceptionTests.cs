@@ -969,6 +969,50 @@ public sealed class RDY401SwallowedExceptionTests
         LogError);
 
     [Fact]
+    public Task Rethrow_IsOfferedBesideLogError_AsASeparateEntry() => FixAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        class ExchangeClient(ILogger<ExchangeClient> logger)
+        {
+            public bool Cancel(string orderId)
+            {
+                try
+                {
+                    Console.WriteLine(orderId);
+                    return true;
+                }
+                {|RDY401:catch (Exception)|}
+                {
+                    return false;
+                }
+            }
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        class ExchangeClient(ILogger<ExchangeClient> logger)
+        {
+            public bool Cancel(string orderId)
+            {
+                try
+                {
+                    Console.WriteLine(orderId);
+                    return true;
+                }
+                catch (Exception)
+                {
+                    throw;
+                }
+            }
+        }
+        """,
+        Rethrow);
+
+    [Fact]
     public Task LogError_PrefersTheParameter_AndAvoidsANameInUse() => FixAsync(
         """
         using System;
