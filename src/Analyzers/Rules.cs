@@ -12,6 +12,10 @@ internal static class RuleIds
     public const string DroppedTask = "RDY106";
     public const string BlockingCallChain = "RDY107";
     public const string LockOnAsyncPath = "RDY108";
+    public const string SwallowedException = "RDY401";
+    public const string CatchAllSwallowsCancellation = "RDY402";
+    public const string ProcessExit = "RDY403";
+    public const string ProductionStub = "RDY404";
 }
 
 internal static class RuleCategories
@@ -92,6 +96,38 @@ internal static class Rules
         category: RuleCategories.HotPath,
         defaultSeverity: DiagnosticSeverity.Info,
         description: "A short critical section is legitimate, but on a hot path every lock is a place where quote and order threads queue behind each other. Lock-free structures or a single writer remove the wait.");
+
+    public static readonly DiagnosticDescriptor SwallowedException = Create(
+        id: RuleIds.SwallowedException,
+        title: "Do not swallow exceptions",
+        messageFormat: "'{0}' swallows the exception: it neither rethrows, logs nor uses it, so a failed order or a dead feed goes unnoticed and nobody can tell why",
+        category: RuleCategories.FailureHandling,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "A catch that drops the exception turns a failure into silence: the engine carries on with a rejected order, a stale book or a dead connection, and the logs hold nothing to debug it with. Rethrow, log the exception, or pass it on in the failure result.");
+
+    public static readonly DiagnosticDescriptor CatchAllSwallowsCancellation = Create(
+        id: RuleIds.CatchAllSwallowsCancellation,
+        title: "Do not swallow cancellation in a catch-all inside an async loop",
+        messageFormat: "'{0}' inside this loop also catches OperationCanceledException: a cancelled engine keeps looping instead of stopping",
+        category: RuleCategories.FailureHandling,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "A catch-all inside a retry or receive loop catches the OperationCanceledException that asks the loop to stop, so shutdown hangs or the loop spins. Let cancellation through with a 'catch (OperationCanceledException) { throw; }' clause before the catch-all.");
+
+    public static readonly DiagnosticDescriptor ProcessExit = Create(
+        id: RuleIds.ProcessExit,
+        title: "Do not kill the process outside the entry point",
+        messageFormat: "'{0}' kills the whole process from library code: working orders stay live at the venue, nothing is flushed, and no caller can react",
+        category: RuleCategories.FailureHandling,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "Environment.Exit and Environment.FailFast end the process without cancelling orders, flushing journals or running the host's shutdown. Throw, or signal the host to stop, and let the entry point decide the exit code.");
+
+    public static readonly DiagnosticDescriptor ProductionStub = Create(
+        id: RuleIds.ProductionStub,
+        title: "Do not leave stubs in production code",
+        messageFormat: "'{0}' is a stub left in production code: {1}",
+        category: RuleCategories.FailureHandling,
+        defaultSeverity: DiagnosticSeverity.Info,
+        description: "A member that throws NotImplementedException fails on its first call in production, and a money-like calculation that returns 0 with a TODO makes every decision built on it wrong without failing. Implement it, or fail loudly with a documented exception.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.

@@ -11,10 +11,14 @@ namespace ReadinessAnalyzers.Infrastructure;
 /// </summary>
 internal static class Names
 {
-    /// <summary>The spec's money-like words (RULES.md, "Key terms").</summary>
+    /// <summary>
+    /// The spec's money-like words (RULES.md, "Key terms"), plus <c>slippage</c> and <c>commission</c>:
+    /// RDY404's own example (<c>EstimateSlippage</c>) calls slippage money-like, and commission is the
+    /// venue's word for a fee.
+    /// </summary>
     public static readonly ImmutableArray<string> DefaultMoneyWords = ImmutableArray.Create(
         "price", "px", "qty", "quantity", "amount", "notional", "pnl", "balance", "equity", "fee", "cost",
-        "size", "volume", "bid", "ask", "spread", "margin", "exposure", "value");
+        "size", "volume", "bid", "ask", "spread", "margin", "exposure", "value", "slippage", "commission");
 
     /// <summary>
     /// The spec's secret-like words. An entry of several words (<c>api key</c>) matches those words

@@ -60,6 +60,12 @@ internal sealed class WellKnownTypes
         Process = Resolve(compilation, "System.Diagnostics.Process");
         ILogger = Resolve(compilation, "Microsoft.Extensions.Logging.ILogger");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
+
+        // Failure handling (RDY401-RDY404)
+        Exception = Resolve(compilation, "System.Exception");
+        OperationCanceledException = Resolve(compilation, "System.OperationCanceledException");
+        NotImplementedException = Resolve(compilation, "System.NotImplementedException");
+        Environment = Resolve(compilation, "System.Environment");
     }
 
     public INamedTypeSymbol? EventArgs { get; }
@@ -106,6 +112,12 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? Process { get; }
     public INamedTypeSymbol? ILogger { get; }
     public INamedTypeSymbol? LoggerExtensions { get; }
+
+    // Failure handling (RDY401-RDY404)
+    public INamedTypeSymbol? Exception { get; }
+    public INamedTypeSymbol? OperationCanceledException { get; }
+    public INamedTypeSymbol? NotImplementedException { get; }
+    public INamedTypeSymbol? Environment { get; }
 
     /// <summary>The one instance for <paramref name="compilation"/>, created on first use.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation)
