@@ -11,6 +11,8 @@ internal static class RuleIds
     public const string AsyncVoid = "RDY105";
     public const string DroppedTask = "RDY106";
     public const string LockOnAsyncPath = "RDY108";
+    public const string HttpClientWithoutTimeout = "RDY201";
+    public const string HttpClientPerCall = "RDY202";
 }
 
 internal static class RuleCategories
@@ -81,6 +83,22 @@ internal static class Rules
         category: RuleCategories.HotPath,
         defaultSeverity: DiagnosticSeverity.Info,
         description: "A short critical section is legitimate, but on a hot path every lock is a place where quote and order threads queue behind each other. Lock-free structures or a single writer remove the wait.");
+
+    public static readonly DiagnosticDescriptor HttpClientWithoutTimeout = Create(
+        id: RuleIds.HttpClientWithoutTimeout,
+        title: "Set an HttpClient timeout within the latency budget",
+        messageFormat: "'{0}' {1}: a stalled venue can hold each request {2}, beyond the {3} ms budget",
+        category: RuleCategories.Network,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "HttpClient waits 100 s for a response by default, so one stalled venue call holds an order, a cancel or a snapshot far past the moment it mattered. Set Timeout where the client is created or registered, within readiness.http_timeout_budget_ms.");
+
+    public static readonly DiagnosticDescriptor HttpClientPerCall = Create(
+        id: RuleIds.HttpClientPerCall,
+        title: "Do not create an HttpClient per call",
+        messageFormat: "'{0}' creates a new HttpClient on every call: each one opens new connections with a fresh TLS handshake and leaves sockets in TIME_WAIT; share one instance or use IHttpClientFactory",
+        category: RuleCategories.Network,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "An HttpClient created and disposed per request pays DNS, TCP and TLS set-up on every order and exhausts sockets under load. Create it once (a field, a constructor, Lazy<T>) or get it from IHttpClientFactory.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.
