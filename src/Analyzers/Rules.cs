@@ -13,6 +13,8 @@ internal static class RuleIds
     public const string LockOnAsyncPath = "RDY108";
     public const string HttpClientWithoutTimeout = "RDY201";
     public const string HttpClientPerCall = "RDY202";
+    public const string HardcodedEndpoint = "RDY203";
+    public const string ClearTextTransport = "RDY204";
 }
 
 internal static class RuleCategories
@@ -99,6 +101,22 @@ internal static class Rules
         category: RuleCategories.Network,
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "An HttpClient created and disposed per request pays DNS, TCP and TLS set-up on every order and exhausts sockets under load. Create it once (a field, a constructor, Lazy<T>) or get it from IHttpClientFactory.");
+
+    public static readonly DiagnosticDescriptor HardcodedEndpoint = Create(
+        id: RuleIds.HardcodedEndpoint,
+        title: "Do not hardcode exchange endpoints",
+        messageFormat: "'{0}' is hardcoded: moving the engine to testnet, a backup host or a new API version takes a rebuild and a redeploy; read it from configuration",
+        category: RuleCategories.Network,
+        defaultSeverity: DiagnosticSeverity.Info,
+        description: "Venue URLs change between testnet and production, between regions and on failover. Read them from configuration or the environment, keeping the literal only as a default.");
+
+    public static readonly DiagnosticDescriptor ClearTextTransport = Create(
+        id: RuleIds.ClearTextTransport,
+        title: "Do not connect to a remote host over clear-text http or ws",
+        messageFormat: "'{0}' is clear text to a non-loopback host: anyone on the path can read or alter orders, keys and market data; use '{1}'",
+        category: RuleCategories.Network,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "http:// and ws:// send requests, signatures and market data unencrypted and unauthenticated. Use https:// and wss:// for every host that is not the local machine.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.
