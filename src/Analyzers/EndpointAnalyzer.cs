@@ -102,7 +102,7 @@ public sealed class EndpointAnalyzer : DiagnosticAnalyzer
         private static readonly ImmutableHashSet<string> s_notEndpointWords = ImmutableHashSet.Create(
             StringComparer.Ordinal, "namespace", "ns", "xmlns", "schema", "proxy", "origin", "referer", "referrer",
             "help", "doc", "docs", "documentation", "license", "licence", "terms", "privacy", "icon", "logo", "image",
-            "avatar", "homepage", "website", "repository", "repo", "wiki", "support", "changelog", "feedback");
+            "avatar", "homepage", "website", "repository", "repo", "wiki", "support", "changelog", "feedback", "contact");
 
         // Words that say nothing about which endpoint it is: a variable called only `url` or `BaseUrl`
         // is named after its host instead.
@@ -194,12 +194,21 @@ public sealed class EndpointAnalyzer : DiagnosticAnalyzer
                 return true;
             }
 
-            // string.StartsWith("http://…"), Replace(…): text handling; new WebProxy(address),
-            // XNamespace.Get(namespaceName), XmlSerializerNamespaces.Add(prefix, ns): not a server we call.
-            return symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method }
-                && (method.ContainingType.SpecialType == SpecialType.System_String
-                    || Names.ContainsAnyWord(method.ContainingType.Name, s_notEndpointWords)
-                    || Names.ContainsAnyWord(method.Name, s_notEndpointWords));
+            switch (symbol)
+            {
+                // string.StartsWith("http://…"), Replace(…): text handling; new WebProxy(address),
+                // XNamespace.Get(namespaceName), XmlSerializerNamespaces.Add(prefix, ns): not a server we call.
+                case IParameterSymbol { ContainingSymbol: IMethodSymbol method }:
+                    return method.ContainingType.SpecialType == SpecialType.System_String
+                        || Names.ContainsAnyWord(method.ContainingType.Name, s_notEndpointWords)
+                        || Names.ContainsAnyWord(method.Name, s_notEndpointWords);
+
+                // OpenApiContact.Url, OpenApiLicense.Url, WebProxy.Address: a member of such a type.
+                case IFieldSymbol or IPropertySymbol:
+                    return symbol.ContainingType is { } type && Names.ContainsAnyWord(type.Name, s_notEndpointWords);
+                default:
+                    return false;
+            }
         }
 
         private bool IsEndpoint(Destination destination, AbsoluteUrl url, IOperation operation, CancellationToken cancellationToken)
@@ -325,6 +334,9 @@ public sealed class EndpointAnalyzer : DiagnosticAnalyzer
                     case IArgumentOperation { Parent: IInvocationOperation { IsImplicit: true, Parent: IObjectOrCollectionInitializerOperation { Parent: { } collection } } }:
                         isOneOfSeveral = true;
                         current = collection; // new List<string> { "wss://…" }: where the collection goes
+                        continue;
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Format" or "Concat" } } format }:
+                        current = format; // string.Format("https://…/klines?symbol={0}", s): where the text goes
                         continue;
                     case IArgumentOperation { Parent: IObjectCreationOperation uri } when WellKnownTypes.Is(uri.Type, types.Uri):
                         isUri = true; // new Uri("https://…"): where the Uri goes names the endpoint

@@ -879,10 +879,10 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
 
         private void CheckPerCall(OperationAnalysisContext context, IOperation creation, Location location)
         {
-            var function = EnclosingFunction(creation, context.ContainingSymbol, out var isLambda, out var isAccessor);
-            if (function is null)
+            var function = EnclosingFunction(creation, context.ContainingSymbol, out var isLambda, out var isAccessor, out var isEntryPoint);
+            if (function is null || (isEntryPoint && !IsInLoop(creation)))
             {
-                return; // a constructor, a field or property initializer, the entry point
+                return; // a constructor, a field or property initializer, the entry point (outside a loop)
             }
 
             var destination = Flow(creation, 0, context.CancellationToken);
@@ -897,10 +897,11 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
 
         // The name of the function the creation runs in, or null when it runs once (constructor,
         // initializer, entry point). Lambdas and local functions are judged by themselves.
-        private static string? EnclosingFunction(IOperation operation, ISymbol containingSymbol, out bool isLambda, out bool isAccessor)
+        private static string? EnclosingFunction(IOperation operation, ISymbol containingSymbol, out bool isLambda, out bool isAccessor, out bool isEntryPoint)
         {
             isLambda = false;
             isAccessor = false;
+            isEntryPoint = false;
             for (var current = operation.Parent; current is not null; current = current.Parent)
             {
                 switch (current)
@@ -914,12 +915,12 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
             }
 
             if (containingSymbol is not IMethodSymbol method
-                || method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor
-                || IsEntryPoint(method))
+                || method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
             {
                 return null;
             }
 
+            isEntryPoint = IsEntryPoint(method);
             isAccessor = method.MethodKind is MethodKind.PropertyGet;
             return MemberName(method);
         }
@@ -977,13 +978,16 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        // Kept when a use stores or returns it, or when a loop after the creation reuses it: a worker's
+        // `using var http = new HttpClient(); while (…) { await http.GetAsync(…); }` runs once per worker.
         private Destination FlowOfLocal(ILocalSymbol local, IOperation anchor, bool isUsing, int depth, CancellationToken cancellationToken)
         {
-            if (isUsing || depth >= MaxFlowDepth)
+            if (depth >= MaxFlowDepth)
             {
                 return Destination.Used;
             }
 
+            var creationLoop = EnclosingLoop(anchor);
             var result = Destination.Used;
             foreach (var operation in Root(anchor).Descendants())
             {
@@ -992,6 +996,16 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
                     && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                     && !IsWriteTarget(reference))
                 {
+                    if (depth == 0 && EnclosingLoop(reference) is { } loop && loop != creationLoop && !IsInside(creationLoop, loop))
+                    {
+                        return Destination.Stored; // reused by a loop: one client for many requests
+                    }
+
+                    if (isUsing)
+                    {
+                        continue; // disposed at the end of the scope: only a reusing loop keeps it
+                    }
+
                     switch (Flow(reference, depth + 1, cancellationToken))
                     {
                         case Destination.Stored:
@@ -1004,6 +1018,41 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
             }
 
             return result;
+        }
+
+        private static bool IsInLoop(IOperation operation) => EnclosingLoop(operation) is not null;
+
+        // The innermost loop around the operation inside its own function (lambdas and local functions
+        // are functions of their own).
+        private static ILoopOperation? EnclosingLoop(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILoopOperation loop:
+                        return loop;
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        // True when inner is the same as, or nested in, outer (null outer: the function body holds everything).
+        private static bool IsInside(ILoopOperation? inner, ILoopOperation outer)
+        {
+            for (IOperation? current = inner; current is not null; current = current.Parent)
+            {
+                if (current == outer)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsWriteTarget(IOperation reference)

@@ -26,6 +26,9 @@ internal readonly struct AbsoluteUrl
         "schemas.google.com", "schemas.datacontract.org", "ns.adobe.com", "xml.apache.org", "exslt.org", "ws-i.org",
         "omg.org", "opengis.net", "rdfs.org");
 
+    // Characters that make a host a template or a placeholder rather than a name.
+    private static readonly char[] s_placeholderCharacters = { '{', '}', '<', '>', '%', '$', '\\', '"', '\'' };
+
     private AbsoluteUrl(UrlScheme scheme, int schemeLength, int authorityEnd, string host, string origin, bool hasDefaultClearTextPort)
     {
         Scheme = scheme;
@@ -69,11 +72,20 @@ internal readonly struct AbsoluteUrl
     /// <summary>A listen address (<c>0.0.0.0</c>, <c>*</c>, <c>+</c>, <c>[::]</c>), not a host to connect to.</summary>
     public bool IsWildcard => Host is "0.0.0.0" or "*" or "+" or "[::]";
 
-    /// <summary>A well-known XML namespace or schema host (<c>www.w3.org</c>, <c>schemas.xmlsoap.org</c>, …).</summary>
+    /// <summary>
+    /// A well-known XML namespace or schema host (<c>www.w3.org</c>, <c>schemas.xmlsoap.org</c>, …), or a
+    /// placeholder host that names nothing (<c>http://dummy</c> as a base for resolving relative paths,
+    /// the reserved <c>.invalid</c> domain).
+    /// </summary>
     public bool IsSchemaHost
     {
         get
         {
+            if (Host is "dummy" or "placeholder" or "unused" or "invalid" || Host.EndsWith(".invalid", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
             foreach (var schemaHost in s_schemaHosts)
             {
                 if (Host == schemaHost
@@ -194,8 +206,6 @@ internal readonly struct AbsoluteUrl
             hasDefaultClearTextPort: port == "80");
         return true;
     }
-
-    private static readonly char[] s_placeholderCharacters = { '{', '}', '<', '>', '%', '$', '\\', '"', '\'' };
 
     private static bool HasPrefix(string text, string prefix)
         => text.Length > prefix.Length && string.Compare(text, 0, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) == 0;

@@ -430,4 +430,47 @@ public sealed class RDY203HardcodedEndpointTests
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task FormatTemplatesUsedAsRequestUris_AreReported() => Verify.CodeFixAsync(
+        """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Klines
+        {
+            Task<string> GetAsync(HttpClient http, string symbol, string interval)
+                => http.GetStringAsync(string.Format({|RDY203:"https://api.binance.example/api/v3/klines?symbol={0}&interval={1}"|}, symbol, interval));
+        }
+        """,
+        """
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Klines
+        {
+            Task<string> GetAsync(HttpClient http, string symbol, string interval)
+                => http.GetStringAsync(string.Format((Environment.GetEnvironmentVariable("BINANCE_API_URL") ?? "https://api.binance.example") + "/api/v3/klines?symbol={0}&interval={1}", symbol, interval));
+        }
+        """);
+
+    [Fact]
+    public Task LinksForPeopleAndPlaceholderBases_AreNotReported() => Verify.AnalyzerAsync(
+        """
+        using System;
+
+        class ApiInfo
+        {
+            public Contact Contact { get; } = new Contact { Url = new Uri("https://desk.venue.example/contact") };
+            private static readonly Uri s_base = new Uri("https://dummy");
+
+            static Uri Resolve(string relative) => new Uri(s_base, relative);
+        }
+
+        class Contact
+        {
+            public Uri Url { get; set; }
+        }
+        """);
 }

@@ -223,4 +223,31 @@ public sealed class RDY204ClearTextTransportTests
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task RawAndInterpolatedVerbatimStrings_UseTls() => Verify.CodeFixAsync(
+        """"
+        using System;
+
+        class Feed
+        {
+            void Connect(Action<string> open, int venue)
+            {
+                open({|RDY204:"""http://api.venue.example/api"""|});
+                open({|RDY204:$@"http://api.venue.example/{venue}"|});
+            }
+        }
+        """",
+        """"
+        using System;
+
+        class Feed
+        {
+            void Connect(Action<string> open, int venue)
+            {
+                open("""https://api.venue.example/api""");
+                open($@"https://api.venue.example/{venue}");
+            }
+        }
+        """");
 }

@@ -285,4 +285,64 @@ public sealed class RDY202HttpClientPerCallTests
             }
         }
         """);
+
+    [Fact]
+    public Task ClientReusedByALoopAfterItsCreation_IsNotReported() => Verify.AnalyzerAsync(
+        """
+        using System;
+        using System.Net.Http;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class TickerWorker
+        {
+            async Task ExecuteAsync(CancellationToken ct)
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+                while (!ct.IsCancellationRequested)
+                {
+                    await http.GetStringAsync("https://api.venue.test/api/v3/ticker", ct);
+                    await Task.Delay(1000, ct);
+                }
+            }
+
+            async Task BackfillAsync(string[] symbols, CancellationToken ct)
+            {
+                var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+                foreach (var symbol in symbols)
+                {
+                    await http.GetStringAsync("https://api.venue.test/api/v3/klines?symbol=" + symbol, ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ClientCreatedInsideALoop_IsReportedEvenInMain() => Verify.AnalyzerAsync(
+        """
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        static class Program
+        {
+            static async Task Main(string[] symbols)
+            {
+                foreach (var symbol in symbols)
+                {
+                    using var http = {|RDY202:new HttpClient|} { Timeout = TimeSpan.FromMilliseconds(300) };
+                    await http.GetStringAsync("https://api.venue.test/api/v3/ticker?symbol=" + symbol);
+                }
+            }
+
+            static async Task PollAsync()
+            {
+                while (true)
+                {
+                    using var http = {|RDY202:new HttpClient|} { Timeout = TimeSpan.FromMilliseconds(300) };
+                    await http.GetStringAsync("https://api.venue.test/api/v3/time");
+                }
+            }
+        }
+        """);
 }
