@@ -19,12 +19,15 @@ internal enum UrlScheme
 /// </summary>
 internal readonly struct AbsoluteUrl
 {
-    // Hosts that name XML namespaces and schemas, never servers a trading engine talks to.
+    // Hosts that name XML namespaces and schemas (FIXML and FpML included), never servers a trading
+    // engine talks to.
     private static readonly ImmutableArray<string> s_schemaHosts = ImmutableArray.Create(
         "w3.org", "xmlsoap.org", "purl.org", "xmlns.com", "json-schema.org", "oasis-open.org", "sitemaps.org",
         "tempuri.org", "schema.org", "schemas.microsoft.com", "schemas.openxmlformats.org", "schemas.android.com",
         "schemas.google.com", "schemas.datacontract.org", "ns.adobe.com", "xml.apache.org", "exslt.org", "ws-i.org",
-        "omg.org", "opengis.net", "rdfs.org");
+        "omg.org", "opengis.net", "rdfs.org", "fixprotocol.org", "fpml.org", "xbrl.org",
+        // Documentation redirectors: links for people, not servers.
+        "aka.ms", "go.microsoft.com");
 
     // Characters that make a host a template or a placeholder rather than a name.
     private static readonly char[] s_placeholderCharacters = { '{', '}', '<', '>', '%', '$', '\\', '"', '\'' };
@@ -63,11 +66,14 @@ internal readonly struct AbsoluteUrl
     /// <summary>The TLS scheme for a clear-text one: <c>https</c> for <c>http</c>, <c>wss</c> for <c>ws</c>.</summary>
     public string SecureScheme => Scheme is UrlScheme.Ws or UrlScheme.Wss ? "wss" : "https";
 
-    /// <summary><c>localhost</c> (and <c>*.localhost</c>), <c>127.0.0.0/8</c>, <c>[::1]</c>.</summary>
+    /// <summary>
+    /// <c>localhost</c> (and <c>*.localhost</c>), <c>127.0.0.0/8</c>, <c>[::1]</c>; also IPv4 link-local
+    /// <c>169.254.0.0/16</c>, where cloud instance-metadata endpoints answer only in clear text.
+    /// </summary>
     public bool IsLoopback
         => Host == "localhost" || Host.EndsWith(".localhost", StringComparison.Ordinal)
            || Host == "[::1]" || Host == "[0:0:0:0:0:0:0:1]"
-           || (Host.StartsWith("127.", StringComparison.Ordinal) && IsDottedNumber(Host));
+           || ((Host.StartsWith("127.", StringComparison.Ordinal) || Host.StartsWith("169.254.", StringComparison.Ordinal)) && IsDottedNumber(Host));
 
     /// <summary>A listen address (<c>0.0.0.0</c>, <c>*</c>, <c>+</c>, <c>[::]</c>), not a host to connect to.</summary>
     public bool IsWildcard => Host is "0.0.0.0" or "*" or "+" or "[::]";

@@ -473,4 +473,21 @@ public sealed class RDY203HardcodedEndpointTests
             public Uri Url { get; set; }
         }
         """);
+
+    [Fact]
+    public Task BrokenCode_NeverThrows() => BrokenCode.AssertNoAnalyzerExceptionAsync(
+        new EndpointAnalyzer(),
+        """
+        class A { const string Url = "https://api.venue.example
+        """,
+        """
+        class A { string M(int v) => $"https://api.venue.example/{ ; const string B = "wss://x.example" + ; }
+        """,
+        """
+        using System;
+        class A { Uri U = new Uri("http://api.venue.example", ; void M() { var url = "http://"; var u2 = "http://[::1"; var u3 = "https://:80/"; var u4 = "ws://a.example:port/"; } }
+        """,
+        """
+        class A { [Obsolete("https://x.example")] void M(string url = "https://api.venue.example" { switch (url) { case "http://a.example": break; } } }
+        """);
 }

@@ -141,6 +141,9 @@ public sealed class RDY204ClearTextTransportTests
                 open("http://127.0.0.1:8080");
                 open("ws://127.0.0.53:53");
                 open("http://[::1]:8080");
+                open("http://169.254.169.254/latest/meta-data/");
+                open("http://www.fixprotocol.org/FIXML-5-0-SP2");
+                open("http://go.microsoft.com/fwlink/?LinkId=1");
                 open("http://0.0.0.0:5000");
                 open("http://*:5000");
                 open("http://+:80/");

@@ -830,4 +830,28 @@ public sealed class RDY201HttpClientWithoutTimeoutTests
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task BrokenCode_NeverThrows() => Endpoint.BrokenCode.AssertNoAnalyzerExceptionAsync(
+        new HttpClientAnalyzer(),
+        """
+        using System; using System.Net.Http;
+        class A { HttpClient _h = new HttpClient(; void M() { _h.Timeout = ; } }
+        """,
+        """
+        using System; using System.Net.Http;
+        class A { void M(HttpClient h) { h.Timeout = TimeSpan.FromSeconds(; h.Timeout = TimeSpan.FromMilliseconds(x); h.Timeout = new TimeSpan(1, 2); } }
+        """,
+        """
+        using System; using System.Net.Http;
+        class A { HttpClient C() => new HttpClient { Timeout = TimeSpan.FromSeconds( }; static HttpClient F() { return } void M() { using var h = F(); using var g = new HttpClient { Timeout = , }; } }
+        """,
+        """
+        using System; using System.Net.Http; using Microsoft.Extensions.DependencyInjection;
+        class A { void M(IServiceCollection s) { s.AddHttpClient<>(); s.AddHttpClient("x", c => c.Timeout = ); var b = s.AddHttpClient("y"); b. } }
+        """ + HttpClientFactoryStubs.Source,
+        """
+        using System; using System.Net.Http;
+        class A { static readonly TimeSpan T = T + T; readonly HttpClient _h = new() { Timeout = T }; HttpClient P => new HttpClient(new HttpClient( { }
+        """);
 }
