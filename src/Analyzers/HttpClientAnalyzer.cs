@@ -1061,18 +1061,24 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
         private static bool IsUsing(IVariableDeclaratorOperation declarator)
             => declarator.Parent is IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation { Parent: IUsingDeclarationOperation or IUsingOperation } };
 
-        // _clients.Add(http), cache.GetOrAdd(key, http), services.AddSingleton(http), registry.Register(http).
+        // _clients.Add(http), cache.GetOrAdd(key, http), services.AddSingleton(http), registry.Register(http):
+        // the first word of the method's name (whole words: Address is not Add) says it keeps its argument.
         private static bool IsStoringCall(string name)
-            => name.StartsWith("Add", StringComparison.Ordinal)
-               || name.StartsWith("TryAdd", StringComparison.Ordinal)
-               || name.StartsWith("GetOrAdd", StringComparison.Ordinal)
-               || name.StartsWith("Register", StringComparison.Ordinal)
-               || name.StartsWith("Set", StringComparison.Ordinal)
-               || name.StartsWith("Store", StringComparison.Ordinal)
-               || name.StartsWith("Cache", StringComparison.Ordinal)
-               || name.StartsWith("Enqueue", StringComparison.Ordinal)
-               || name.StartsWith("Push", StringComparison.Ordinal)
-               || name == "Insert";
+        {
+            var words = Names.SplitWords(name);
+            if (words.IsEmpty)
+            {
+                return false;
+            }
+
+            return words[0] switch
+            {
+                "add" or "register" or "set" or "store" or "cache" or "enqueue" or "push" or "insert" or "put" => true,
+                "try" => words.Length > 1 && words[1] is "add" or "set",
+                "get" => words.Length > 2 && words[1] == "or" && words[2] == "add",
+                _ => false,
+            };
+        }
 
         // A source method whose body hands out a new HttpClient: `=> new HttpClient(...)`,
         // `return new HttpClient(...)`, or a local initialised with one and returned.
