@@ -311,6 +311,9 @@ public sealed class EndpointAnalyzer : DiagnosticAnalyzer
                         continue;
                     case IArrayInitializerOperation:
                     case IConditionalOperation conditional when conditional.Condition != current:
+                    // A C# 12 collection expression ["wss://…", …]: Roslyn 4.8 gives it no operation kind of
+                    // its own (None), later versions do; its syntax is the same in both.
+                    case { Syntax: CollectionExpressionSyntax }:
                         isOneOfSeveral = true;
                         current = parent;
                         continue;

@@ -490,4 +490,27 @@ public sealed class RDY203HardcodedEndpointTests
         """
         class A { [Obsolete("https://x.example")] void M(string url = "https://api.venue.example" { switch (url) { case "http://a.example": break; } } }
         """);
+
+    // The simplifier of Roslyn 4.8 keeps the parentheses inside a collection expression; they are harmless.
+    [Fact]
+    public Task CollectionExpressions_AreFollowedToTheirSymbol() => Verify.CodeFixAsync(
+        """
+        using System.Collections.Generic;
+
+        class Failover
+        {
+            private static readonly string[] FallbackUrls = [{|RDY203:"https://api1.venue.example"|}, {|RDY203:"https://api2.venue.example"|}];
+            private static readonly List<string> Notes = ["https://wiki.venue.example/failover"];
+        }
+        """,
+        """
+        using System;
+        using System.Collections.Generic;
+
+        class Failover
+        {
+            private static readonly string[] FallbackUrls = [(Environment.GetEnvironmentVariable("VENUE_API1_URL") ?? "https://api1.venue.example"), (Environment.GetEnvironmentVariable("VENUE_API2_URL") ?? "https://api2.venue.example")];
+            private static readonly List<string> Notes = ["https://wiki.venue.example/failover"];
+        }
+        """);
 }
