@@ -262,6 +262,8 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
                     }
 
                     return false;
+                case IArgumentOperation { Parameter: { } parameter }:
+                    return CalleeSetsTimeout(parameter, cancellationToken); // new VenueApi(new HttpClient()), : base(new HttpClient())
                 default:
                     return false;
             }

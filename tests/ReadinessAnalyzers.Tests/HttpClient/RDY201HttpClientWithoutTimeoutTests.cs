@@ -337,6 +337,7 @@ public sealed class RDY201HttpClientWithoutTimeoutTests
                 Configure(_http);
                 var local = new HttpClient();
                 _api = new VenueApi(local);
+                _api = new VenueApi(new HttpClient());
             }
 
             static void Configure(HttpClient client) => client.Timeout = TimeSpan.FromMilliseconds(300);
@@ -351,6 +352,18 @@ public sealed class RDY201HttpClientWithoutTimeoutTests
                 _http = http;
                 _http.Timeout = TimeSpan.FromMilliseconds(400);
             }
+        }
+
+        class OrderApi : VenueApi
+        {
+            public OrderApi() : base(new HttpClient()) { }
+        }
+
+        class QuoteApi
+        {
+            public QuoteApi(HttpClient http) { }
+
+            static QuoteApi Create() => new QuoteApi({|RDY201:new HttpClient()|});
         }
         """);
 
