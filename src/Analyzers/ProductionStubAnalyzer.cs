@@ -32,12 +32,12 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        if (TestProjects.IsTestProject(context.Compilation))
+        var types = WellKnownTypes.GetOrCreate(context.Compilation);
+        if (TestProject.IsTestProject(context.Compilation, types, context.Options))
         {
             return; // stubs and fakes are what test projects are made of
         }
 
-        var types = WellKnownTypes.GetOrCreate(context.Compilation);
         var analysis = new Analysis(types, new ReadinessOptions.Cache(context.Options));
         if (types.NotImplementedException is not null)
         {

@@ -12,6 +12,10 @@ internal static class RuleIds
     public const string DroppedTask = "RDY106";
     public const string BlockingCallChain = "RDY107";
     public const string LockOnAsyncPath = "RDY108";
+    public const string HttpClientWithoutTimeout = "RDY201";
+    public const string HttpClientPerCall = "RDY202";
+    public const string HardcodedEndpoint = "RDY203";
+    public const string ClearTextTransport = "RDY204";
     public const string SwallowedException = "RDY401";
     public const string CatchAllSwallowsCancellation = "RDY402";
     public const string ProcessExit = "RDY403";
@@ -96,6 +100,38 @@ internal static class Rules
         category: RuleCategories.HotPath,
         defaultSeverity: DiagnosticSeverity.Info,
         description: "A short critical section is legitimate, but on a hot path every lock is a place where quote and order threads queue behind each other. Lock-free structures or a single writer remove the wait.");
+
+    public static readonly DiagnosticDescriptor HttpClientWithoutTimeout = Create(
+        id: RuleIds.HttpClientWithoutTimeout,
+        title: "Set an HttpClient timeout within the latency budget",
+        messageFormat: "'{0}' {1}: a stalled venue can hold each request {2}, beyond the {3} ms budget",
+        category: RuleCategories.Network,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "HttpClient waits 100 s for a response by default, so one stalled venue call holds an order, a cancel or a snapshot far past the moment it mattered. Set Timeout where the client is created or registered, within readiness.http_timeout_budget_ms.");
+
+    public static readonly DiagnosticDescriptor HttpClientPerCall = Create(
+        id: RuleIds.HttpClientPerCall,
+        title: "Do not create an HttpClient per call",
+        messageFormat: "'{0}' creates a new HttpClient on every call: each one opens new connections with a fresh TLS handshake and leaves sockets in TIME_WAIT; share one instance or use IHttpClientFactory",
+        category: RuleCategories.Network,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "An HttpClient created and disposed per request pays DNS, TCP and TLS set-up on every order and exhausts sockets under load. Create it once (a field, a constructor, Lazy<T>) or get it from IHttpClientFactory.");
+
+    public static readonly DiagnosticDescriptor HardcodedEndpoint = Create(
+        id: RuleIds.HardcodedEndpoint,
+        title: "Do not hardcode exchange endpoints",
+        messageFormat: "'{0}' is hardcoded: moving the engine to testnet, a backup host or a new API version takes a rebuild and a redeploy; read it from configuration",
+        category: RuleCategories.Network,
+        defaultSeverity: DiagnosticSeverity.Info,
+        description: "Venue URLs change between testnet and production, between regions and on failover. Read them from configuration or the environment, keeping the literal only as a default.");
+
+    public static readonly DiagnosticDescriptor ClearTextTransport = Create(
+        id: RuleIds.ClearTextTransport,
+        title: "Do not connect to a remote host over clear-text http or ws",
+        messageFormat: "'{0}' is clear text to a non-loopback host: anyone on the path can read or alter orders, keys and market data; use '{1}'",
+        category: RuleCategories.Network,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "http:// and ws:// send requests, signatures and market data unencrypted and unauthenticated. Use https:// and wss:// for every host that is not the local machine.");
 
     public static readonly DiagnosticDescriptor SwallowedException = Create(
         id: RuleIds.SwallowedException,

@@ -152,6 +152,40 @@ internal static class Names
         return false;
     }
 
+    // Network resilience (RDY203, RDY204): whole-word matching for endpoint names and the
+    // environment-variable names the fixes derive from them.
+
+    /// <summary>True when a word of <paramref name="identifier"/> (singular or plural) is in <paramref name="words"/>.</summary>
+    /// <example><c>RestBaseUrl</c>, <c>requestUri</c> and <c>Endpoints</c> contain url, uri and endpoint; <c>curlPath</c> does not.</example>
+    public static bool ContainsAnyWord(string? identifier, ImmutableHashSet<string> words)
+    {
+        foreach (var word in SplitWords(identifier))
+        {
+            if (words.Contains(word)
+                || (word.Length > 1 && word[word.Length - 1] == 's' && words.Contains(word.Substring(0, word.Length - 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The upper snake case of <paramref name="identifier"/> without a field prefix
+    /// (<c>_restBaseUrl</c>, <c>s_restBaseUrl</c> → <c>REST_BASE_URL</c>).
+    /// </summary>
+    public static string ToEnvironmentVariableName(string? identifier)
+    {
+        var text = identifier ?? string.Empty;
+        if (text.Length > 2 && text[1] == '_' && (text[0] == 's' || text[0] == 'm' || text[0] == 't'))
+        {
+            text = text.Substring(2);
+        }
+
+        return string.Join("_", SplitWords(text)).ToUpperInvariant();
+    }
+
     private static bool ContainsEntry(ImmutableArray<string> words, ImmutableArray<ImmutableArray<string>> entries, out int index)
     {
         for (var i = 0; i < words.Length; i++)

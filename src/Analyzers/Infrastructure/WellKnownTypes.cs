@@ -66,6 +66,21 @@ internal sealed class WellKnownTypes
         OperationCanceledException = Resolve(compilation, "System.OperationCanceledException");
         NotImplementedException = Resolve(compilation, "System.NotImplementedException");
         Environment = Resolve(compilation, "System.Environment");
+        // Network resilience: HttpClient (RDY201, RDY202) and Endpoint (RDY203, RDY204) families.
+        HttpClient = Resolve(compilation, "System.Net.Http.HttpClient");
+        TimeSpan = Resolve(compilation, "System.TimeSpan");
+        ThreadingTimeout = Resolve(compilation, "System.Threading.Timeout");
+        LazyOfT = Resolve(compilation, "System.Lazy`1");
+        LazyInitializer = Resolve(compilation, "System.Threading.LazyInitializer");
+        IServiceCollection = Resolve(compilation, "Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        IHttpClientBuilder = Resolve(compilation, "Microsoft.Extensions.DependencyInjection.IHttpClientBuilder");
+        HttpClientFactoryServiceCollectionExtensions = Resolve(compilation, "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions");
+        HttpClientBuilderExtensions = Resolve(compilation, "Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions");
+        Uri = Resolve(compilation, "System.Uri");
+        XunitFactAttribute = Resolve(compilation, "Xunit.FactAttribute");
+        NUnitTestAttribute = Resolve(compilation, "NUnit.Framework.TestAttribute");
+        MSTestTestClassAttribute = Resolve(compilation, "Microsoft.VisualStudio.TestTools.UnitTesting.TestClassAttribute");
+        TUnitTestAttribute = Resolve(compilation, "TUnit.Core.TestAttribute");
     }
 
     public INamedTypeSymbol? EventArgs { get; }
@@ -118,6 +133,27 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? OperationCanceledException { get; }
     public INamedTypeSymbol? NotImplementedException { get; }
     public INamedTypeSymbol? Environment { get; }
+    // Network resilience: HttpClient (RDY201, RDY202) and Endpoint (RDY203, RDY204) families.
+    public INamedTypeSymbol? HttpClient { get; }
+    public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? ThreadingTimeout { get; }
+    public INamedTypeSymbol? LazyOfT { get; }
+    public INamedTypeSymbol? LazyInitializer { get; }
+    public INamedTypeSymbol? IServiceCollection { get; }
+    public INamedTypeSymbol? IHttpClientBuilder { get; }
+    public INamedTypeSymbol? HttpClientFactoryServiceCollectionExtensions { get; }
+    public INamedTypeSymbol? HttpClientBuilderExtensions { get; }
+    public INamedTypeSymbol? Uri { get; }
+    public INamedTypeSymbol? XunitFactAttribute { get; }
+    public INamedTypeSymbol? NUnitTestAttribute { get; }
+    public INamedTypeSymbol? MSTestTestClassAttribute { get; }
+    public INamedTypeSymbol? TUnitTestAttribute { get; }
+
+    /// <summary>True when the compilation references a unit-test framework (xUnit, NUnit, MSTest, TUnit):
+    /// production code never does, so this marks a test project.</summary>
+    public bool ReferencesTestFramework
+        => XunitFactAttribute is not null || NUnitTestAttribute is not null
+           || MSTestTestClassAttribute is not null || TUnitTestAttribute is not null;
 
     /// <summary>The one instance for <paramref name="compilation"/>, created on first use.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation)

@@ -18,9 +18,14 @@ public sealed class WellKnownTypesTests(CompilationFixture fixture) : IClassFixt
         .Where(p => p.PropertyType == typeof(INamedTypeSymbol))
         .ToArray();
 
-    // Types that .NET 8's framework does not have: System.Threading.Lock arrived in .NET 9, and the
-    // logging abstractions ship as a package.
-    private static readonly string[] s_notInNet80 = ["Lock", "ILogger", "LoggerExtensions"];
+    // Types that .NET 8's framework does not have: System.Threading.Lock arrived in .NET 9; logging,
+    // dependency injection, IHttpClientFactory and the test frameworks ship as packages.
+    private static readonly string[] s_notInNet80 =
+    [
+        "Lock", "ILogger", "LoggerExtensions",
+        "IServiceCollection", "IHttpClientBuilder", "HttpClientFactoryServiceCollectionExtensions", "HttpClientBuilderExtensions",
+        "XunitFactAttribute", "NUnitTestAttribute", "MSTestTestClassAttribute", "TUnitTestAttribute",
+    ];
 
     [Fact]
     public void GetOrCreate_Net80_ResolvesEveryTypeFromTheFramework()

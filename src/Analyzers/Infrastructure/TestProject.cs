@@ -1,12 +1,21 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ReadinessAnalyzers.Infrastructure;
 
-/// <summary>Decides whether a compilation is a test project, for the rules that exempt tests.</summary>
-internal static class TestProjects
+/// <summary>
+/// Recognises a test project, for the rules that exempt tests (RDY203, RDY204, RDY404): it references a
+/// unit-test framework (xUnit, NUnit, MSTest, TUnit: by assembly or by the framework's attribute type),
+/// its assembly name ends with a test segment (<c>.Tests</c>, <c>.UnitTests</c>, <c>.Specs</c>, …), or the
+/// build says so (<c>build_property.IsTestProject = true</c>). Rules ask once per compilation.
+/// </summary>
+internal static class TestProject
 {
+    /// <summary>The analyzer-config key under which MSBuild exposes <c>IsTestProject</c>.</summary>
+    public const string IsTestProjectKey = "build_property.IsTestProject";
+
     // The assemblies a test written with xunit (v2, v3), NUnit, MSTest or TUnit compiles against.
     private static readonly ImmutableHashSet<string> s_testFrameworkAssemblies = ImmutableHashSet.Create(
         StringComparer.OrdinalIgnoreCase,
@@ -22,12 +31,16 @@ internal static class TestProjects
         "Test", "Tests", "UnitTest", "UnitTests", "IntegrationTest", "IntegrationTests",
         "FunctionalTests", "AcceptanceTests", "Specs");
 
-    /// <summary>
-    /// True when <paramref name="compilation"/> references a test framework (xunit, NUnit, MSTest, TUnit)
-    /// or its assembly name is or ends with a test segment (<c>.Tests</c>, <c>.UnitTests</c>, <c>.Specs</c>, …).
-    /// </summary>
-    public static bool IsTestProject(Compilation compilation)
+    /// <summary>True when the compilation is a test project.</summary>
+    public static bool IsTestProject(Compilation compilation, WellKnownTypes types, AnalyzerOptions options)
     {
+        if (types.ReferencesTestFramework
+            || (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(IsTestProjectKey, out var value)
+                && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
         var name = compilation.AssemblyName;
         if (name is not null)
         {

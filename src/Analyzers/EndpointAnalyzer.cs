@@ -1,0 +1,551 @@
+using System;
+using System.Collections.Immutable;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ReadinessAnalyzers.Infrastructure;
+
+namespace ReadinessAnalyzers;
+
+/// <summary>
+/// RDY203 (hardcoded exchange endpoint) and RDY204 (clear-text transport to a non-loopback host) on
+/// absolute <c>http(s)://</c> and <c>ws(s)://</c> string literals and interpolated strings.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EndpointAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property (RDY203): how the fix may rewrite the literal.</summary>
+    public const string FixProperty = "Fix";
+
+    /// <summary>Diagnostic property (RDY203): the environment variable the fix reads.</summary>
+    public const string VariableProperty = "Variable";
+
+    /// <summary>Diagnostic property (RDY203): present when only <c>scheme://authority</c> is read from the
+    /// environment and the rest of the URL is appended to it.</summary>
+    public const string SplitProperty = "Split";
+
+    /// <summary>Wrap the literal: <c>Environment.GetEnvironmentVariable("NAME") ?? "literal"</c>.</summary>
+    public const string FixWrap = "Wrap";
+
+    /// <summary>As <see cref="FixWrap"/>, on the initializer of a <c>const</c>, which stops being one.</summary>
+    public const string FixConst = "Const";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Rules.HardcodedEndpoint, Rules.ClearTextTransport);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var types = WellKnownTypes.GetOrCreate(context.Compilation);
+        if (TestProject.IsTestProject(context.Compilation, types, context.Options))
+        {
+            return; // test fixtures point at fake hosts on purpose
+        }
+
+        var analysis = new Analysis(types);
+        context.RegisterOperationAction(analysis.OnLiteral, OperationKind.Literal);
+        context.RegisterOperationAction(analysis.OnInterpolatedString, OperationKind.InterpolatedString);
+    }
+
+    private enum DestinationKind
+    {
+        /// <summary>Nothing we can name: an expression statement, a lambda's result, an operator.</summary>
+        Unknown,
+
+        /// <summary>Passed as an argument; <see cref="Destination.Symbol"/> is the parameter.</summary>
+        Parameter,
+
+        /// <summary>Stored in a field, property, local or parameter, or returned from a member.</summary>
+        Symbol,
+
+        /// <summary>Compared or combined as text (<c>==</c>, <c>case</c>, appended to another string): not a connection.</summary>
+        NotAnEndpoint,
+    }
+
+    private readonly struct Destination(DestinationKind kind, ISymbol? symbol, bool isFallback, bool isUri, bool isOneOfSeveral)
+    {
+        public DestinationKind Kind { get; } = kind;
+
+        public ISymbol? Symbol { get; } = symbol;
+
+        /// <summary>The literal is the right-hand side of <c>??</c>: a default behind configuration.</summary>
+        public bool IsFallback { get; } = isFallback;
+
+        /// <summary>The literal goes through <c>new Uri(…)</c> on its way.</summary>
+        public bool IsUri { get; } = isUri;
+
+        /// <summary>The literal is one of several values the symbol can hold (a conditional, a switch
+        /// arm, an array or collection element): the symbol's name does not single it out.</summary>
+        public bool IsOneOfSeveral { get; } = isOneOfSeveral;
+    }
+
+    // One instance per compilation; its methods are the callbacks, so nothing is allocated per node.
+    private sealed class Analysis(WellKnownTypes types)
+    {
+        // A symbol or parameter whose name has one of these words holds an endpoint (RULES.md: *Url*,
+        // *Endpoint*, *Host*; also Uri and Address: BaseAddress, requestUri, uriString, GrpcChannel.ForAddress).
+        private static readonly ImmutableHashSet<string> s_endpointWords = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "url", "uri", "endpoint", "host", "hostname", "address");
+
+        // Names that say the URL is not a server the engine connects to: XML namespaces and schemas, proxies,
+        // CORS origins and referrers, and links for people (documentation, licences, images).
+        private static readonly ImmutableHashSet<string> s_notEndpointWords = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "namespace", "ns", "xmlns", "schema", "proxy", "origin", "referer", "referrer",
+            "help", "doc", "docs", "documentation", "license", "licence", "terms", "privacy", "icon", "logo", "image",
+            "avatar", "homepage", "website", "repository", "repo", "wiki", "support", "changelog", "feedback", "contact");
+
+        // Words that say nothing about which endpoint it is: a variable called only `url` or `BaseUrl`
+        // is named after its host instead.
+        private static readonly ImmutableHashSet<string> s_genericWords = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "url", "urls", "uri", "uris", "endpoint", "endpoints", "host", "hostname", "address",
+            "base", "api", "default", "server", "remote", "ws", "wss", "http", "https", "value", "string", "s", "m");
+
+        public void OnLiteral(OperationAnalysisContext context)
+        {
+            var literal = (ILiteralOperation)context.Operation;
+            if (literal.ConstantValue is not { HasValue: true, Value: string text }
+                || !AbsoluteUrl.MayStartWithScheme(text)
+                || literal.Syntax is not LiteralExpressionSyntax syntax
+                || !AbsoluteUrl.TryParse(text, requireTerminator: false, out var url))
+            {
+                return;
+            }
+
+            Analyze(context, literal, syntax, url, text, isInterpolated: false);
+        }
+
+        public void OnInterpolatedString(OperationAnalysisContext context)
+        {
+            var interpolated = (IInterpolatedStringOperation)context.Operation;
+            if (interpolated.Parts.IsEmpty
+                || interpolated.Parts[0] is not IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string text } }
+                || !AbsoluteUrl.MayStartWithScheme(text)
+                || interpolated.Syntax is not InterpolatedStringExpressionSyntax syntax
+                || !AbsoluteUrl.TryParse(text, requireTerminator: interpolated.Parts.Length > 1, out var url))
+            {
+                return;
+            }
+
+            Analyze(context, interpolated, syntax, url, text, isInterpolated: interpolated.Parts.Length > 1);
+        }
+
+        private void Analyze(OperationAnalysisContext context, IOperation operation, ExpressionSyntax syntax, AbsoluteUrl url, string text, bool isInterpolated)
+        {
+            if (url.IsLoopback || url.IsWildcard || url.IsSchemaHost || IsInAttribute(syntax))
+            {
+                return;
+            }
+
+            var destination = Find(operation, context.CancellationToken);
+            if (destination.Kind == DestinationKind.NotAnEndpoint || IsNotEndpointName(destination.Symbol))
+            {
+                return;
+            }
+
+            var location = syntax.GetLocation();
+            if (url.IsClearText)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.ClearTextTransport, location, url.Origin, url.SecureScheme + "://"));
+            }
+
+            if (!destination.IsFallback && IsEndpoint(destination, url, operation, context.CancellationToken))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rules.HardcodedEndpoint, location, FixProperties(destination, url, text, syntax, isInterpolated), url.Origin));
+            }
+        }
+
+        private static bool IsInAttribute(SyntaxNode syntax)
+        {
+            for (var node = syntax.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case AttributeSyntax:
+                        return true;
+                    case StatementSyntax:
+                    case MemberDeclarationSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsNotEndpointName(ISymbol? symbol)
+        {
+            if (symbol is null)
+            {
+                return false;
+            }
+
+            if (Names.ContainsAnyWord(symbol.Name, s_notEndpointWords))
+            {
+                return true;
+            }
+
+            switch (symbol)
+            {
+                // string.StartsWith("http://…"), Replace(…): text handling; new WebProxy(address),
+                // XNamespace.Get(namespaceName), XmlSerializerNamespaces.Add(prefix, ns): not a server we call.
+                case IParameterSymbol { ContainingSymbol: IMethodSymbol method }:
+                    return method.ContainingType.SpecialType == SpecialType.System_String
+                        || Names.ContainsAnyWord(method.ContainingType.Name, s_notEndpointWords)
+                        || Names.ContainsAnyWord(method.Name, s_notEndpointWords);
+
+                // OpenApiContact.Url, OpenApiLicense.Url, WebProxy.Address: a member of such a type.
+                case IFieldSymbol or IPropertySymbol:
+                    return symbol.ContainingType is { } type && Names.ContainsAnyWord(type.Name, s_notEndpointWords);
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsEndpoint(Destination destination, AbsoluteUrl url, IOperation operation, CancellationToken cancellationToken)
+        {
+            if (url.IsWebSocket || destination.IsUri || IsEndpointName(destination.Symbol))
+            {
+                return true; // ws:// and wss:// only ever name a WebSocket server; a Uri is there to be connected to
+            }
+
+            // const string Binance = "https://…"; … new Uri(Binance): the symbol's own uses say what it is.
+            return destination.Kind == DestinationKind.Symbol
+                && destination.Symbol is ILocalSymbol or IFieldSymbol or IPropertySymbol
+                && FlowsToEndpoint(destination.Symbol, operation, cancellationToken);
+        }
+
+        private static bool IsEndpointName(ISymbol? symbol)
+            => symbol is not null && Names.ContainsAnyWord(symbol.Name, s_endpointWords);
+
+        private bool FlowsToEndpoint(ISymbol symbol, IOperation operation, CancellationToken cancellationToken)
+        {
+            if (symbol is ILocalSymbol)
+            {
+                foreach (var descendant in Root(operation).Descendants())
+                {
+                    if (descendant is ILocalReferenceOperation reference
+                        && SymbolEqualityComparer.Default.Equals(reference.Local, symbol)
+                        && IsEndpointUse(reference, symbol, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // Fields and properties: their uses in the same file (a private const and the method that
+            // connects to it). A model can only bind nodes of its own tree.
+            if (operation.SemanticModel is not { } model)
+            {
+                return false;
+            }
+
+            var root = model.SyntaxTree.GetRoot(cancellationToken);
+            foreach (var token in root.DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken)
+                    || token.ValueText != symbol.Name
+                    || token.Parent is not IdentifierNameSyntax identifier)
+                {
+                    continue;
+                }
+
+                SyntaxNode node = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                if (model.GetOperation(node, cancellationToken) is IMemberReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, symbol.OriginalDefinition)
+                    && IsEndpointUse(reference, symbol, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsEndpointUse(IOperation reference, ISymbol symbol, CancellationToken cancellationToken)
+        {
+            if (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference)
+            {
+                return false;
+            }
+
+            var use = Find(reference, cancellationToken);
+            return !SymbolEqualityComparer.Default.Equals(use.Symbol, symbol)
+                && use.Kind != DestinationKind.NotAnEndpoint
+                && !IsNotEndpointName(use.Symbol)
+                && (use.IsUri || IsEndpointName(use.Symbol));
+        }
+
+        // Where the literal's value goes: through conversions, concatenation (as the left operand),
+        // conditionals, `??`, switch arms, arrays, collection initializers and `new Uri(…)`, to the
+        // parameter, symbol or member that receives it.
+        private Destination Find(IOperation start, CancellationToken cancellationToken)
+        {
+            var current = start;
+            var isFallback = false;
+            var isUri = false;
+            var isOneOfSeveral = false;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var parent = current.Parent;
+                switch (parent)
+                {
+                    case null:
+                        return new Destination(DestinationKind.Unknown, null, isFallback, isUri, isOneOfSeveral);
+                    case IConversionOperation:
+                    case IParenthesizedOperation:
+                    case IArrayCreationOperation:
+                        current = parent;
+                        continue;
+                    case IArrayInitializerOperation:
+                    case IConditionalOperation conditional when conditional.Condition != current:
+                    // A C# 12 collection expression ["wss://…", …]: Roslyn 4.8 gives it no operation kind of
+                    // its own (None), later versions do; its syntax is the same in both.
+                    case { Syntax: CollectionExpressionSyntax }:
+                        isOneOfSeveral = true;
+                        current = parent;
+                        continue;
+                    case ICoalesceOperation coalesce:
+                        isFallback |= coalesce.WhenNull == current;
+                        current = parent;
+                        continue;
+                    case ISwitchExpressionArmOperation { Parent: { } switchExpression } arm when arm.Value == current:
+                        isOneOfSeveral = true;
+                        current = switchExpression;
+                        continue;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.LeftOperand == current:
+                        current = parent;
+                        continue;
+                    case IBinaryOperation:
+                    case IIsPatternOperation:
+                    case IPatternCaseClauseOperation:
+                    case ISingleValueCaseClauseOperation:
+                    case IConstantPatternOperation:
+                        return new Destination(DestinationKind.NotAnEndpoint, null, isFallback, isUri, isOneOfSeveral);
+                    case IArgumentOperation { Parent: IInvocationOperation { IsImplicit: true, Parent: IObjectOrCollectionInitializerOperation { Parent: { } collection } } }:
+                        isOneOfSeveral = true;
+                        current = collection; // new List<string> { "wss://…" }: where the collection goes
+                        continue;
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Format" or "Concat" } } format }:
+                        current = format; // string.Format("https://…/klines?symbol={0}", s): where the text goes
+                        continue;
+                    case IArgumentOperation { Parent: IObjectCreationOperation uri } when WellKnownTypes.Is(uri.Type, types.Uri):
+                        isUri = true; // new Uri("https://…"): where the Uri goes names the endpoint
+                        current = uri;
+                        continue;
+                    case IArgumentOperation argument:
+                        return new Destination(argument.Parameter is null ? DestinationKind.Unknown : DestinationKind.Parameter, argument.Parameter, isFallback, isUri, isOneOfSeveral);
+                    case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                        if (assignment.Target is IPropertyReferenceOperation { Arguments.IsEmpty: false, Instance: IInstanceReferenceOperation }
+                            && assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: { } dictionary })
+                        {
+                            isOneOfSeveral = true;
+                            current = dictionary; // new Dictionary<Venue, string> { [Venue.X] = "https://…" }
+                            continue;
+                        }
+
+                        return new Destination(DestinationKind.Symbol, TargetSymbol(assignment.Target), isFallback, isUri, isOneOfSeveral);
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        return new Destination(DestinationKind.Symbol, declarator.Symbol, isFallback, isUri, isOneOfSeveral);
+                    case IFieldInitializerOperation { InitializedFields: { IsEmpty: false } fields }:
+                        return new Destination(DestinationKind.Symbol, fields[0], isFallback, isUri, isOneOfSeveral);
+                    case IPropertyInitializerOperation { InitializedProperties: { IsEmpty: false } properties }:
+                        return new Destination(DestinationKind.Symbol, properties[0], isFallback, isUri, isOneOfSeveral);
+                    case IParameterInitializerOperation parameterInitializer:
+                        return new Destination(DestinationKind.Symbol, parameterInitializer.Parameter, isFallback, isUri, isOneOfSeveral);
+                    case IReturnOperation:
+                        return new Destination(DestinationKind.Symbol, ReturningMember(parent, cancellationToken), isFallback, isUri, isOneOfSeveral);
+                    default:
+                        return new Destination(DestinationKind.Unknown, null, isFallback, isUri, isOneOfSeveral);
+                }
+            }
+        }
+
+        private static ISymbol? TargetSymbol(IOperation target) => target switch
+        {
+            IPropertyReferenceOperation { Arguments.IsEmpty: false, Instance: { } instance } => TargetSymbol(instance), // Urls["x"] = …
+            IMemberReferenceOperation member => member.Member,
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IConversionOperation conversion => TargetSymbol(conversion.Operand),
+            _ => null,
+        };
+
+        // The member a `return` (or an expression body) hands its value to; lambdas are anonymous.
+        private static ISymbol? ReturningMember(IOperation returnOperation, CancellationToken cancellationToken)
+        {
+            for (var current = returnOperation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation:
+                        return null;
+                    case ILocalFunctionOperation localFunction:
+                        return localFunction.Symbol;
+                }
+            }
+
+            var member = returnOperation.SemanticModel?.GetEnclosingSymbol(returnOperation.Syntax.SpanStart, cancellationToken);
+            return member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member;
+        }
+
+        // ---- RDY203 fix: what the code fix may do, decided here where the destination is known ----
+
+        private static ImmutableDictionary<string, string?> FixProperties(
+            Destination destination, AbsoluteUrl url, string text, ExpressionSyntax syntax, bool isInterpolated)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            var fix = FixKind(destination, syntax);
+            if (fix is null)
+            {
+                return properties;
+            }
+
+            var fromSymbol = !isInterpolated && !destination.IsOneOfSeveral
+                && destination.Kind == DestinationKind.Symbol && destination.Symbol is { } symbol && IsSpecificName(NameForVariable(symbol));
+            var hasPath = url.AuthorityEnd < text.Length && !(url.AuthorityEnd == text.Length - 1 && text[url.AuthorityEnd] == '/');
+            var variable = fromSymbol ? VariableFromSymbol(NameForVariable(destination.Symbol!)) : VariableFromHost(url) + "_URL";
+            properties = properties.Add(FixProperty, fix).Add(VariableProperty, variable);
+            return !fromSymbol && hasPath ? properties.Add(SplitProperty, url.AuthorityEnd.ToString(System.Globalization.CultureInfo.InvariantCulture)) : properties;
+        }
+
+        private static string? FixKind(Destination destination, ExpressionSyntax syntax)
+        {
+            if (destination.Symbol is IParameterSymbol && destination.Kind == DestinationKind.Symbol
+                && syntax.FirstAncestorOrSelf<ParameterSyntax>() is not null)
+            {
+                return null; // an optional parameter's default value must stay a constant
+            }
+
+            if (destination.Symbol is IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true })
+            {
+                return FixConst;
+            }
+
+            // Anywhere else a constant is required (a const we are not the initializer of, a case label).
+            for (var node = syntax.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                    case LocalDeclarationStatementSyntax local when local.IsConst:
+                    case CaseSwitchLabelSyntax:
+                    case ConstantPatternSyntax:
+                        return null;
+                    case StatementSyntax:
+                    case MemberDeclarationSyntax:
+                        return FixWrap;
+                }
+            }
+
+            return FixWrap;
+        }
+
+        // GetStreamUrl() → StreamUrl: a method's verb is not part of what it returns.
+        private static string NameForVariable(ISymbol symbol)
+        {
+            var name = symbol.Name;
+            return symbol is IMethodSymbol && name.Length > 3 && name.StartsWith("Get", StringComparison.Ordinal) && char.IsUpper(name[3])
+                ? name.Substring(3)
+                : name;
+        }
+
+        private static bool IsSpecificName(string name)
+        {
+            foreach (var word in Names.SplitWords(name))
+            {
+                if (!s_genericWords.Contains(word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // RestBaseUrl → REST_BASE_URL; MarketDataUri → MARKET_DATA_URL; VenueHost → VENUE_HOST_URL.
+        private static string VariableFromSymbol(string name)
+        {
+            var variable = Names.ToEnvironmentVariableName(name);
+            if (variable.EndsWith("_URI", StringComparison.Ordinal))
+            {
+                return variable.Substring(0, variable.Length - 4) + "_URL";
+            }
+
+            return variable.EndsWith("_URL", StringComparison.Ordinal) || variable == "URL" ? variable : variable + "_URL";
+        }
+
+        // api.binance.com → BINANCE_API; stream.exchange.example → EXCHANGE_STREAM; 10.0.0.7 → HOST_10_0_0_7.
+        private static string VariableFromHost(AbsoluteUrl url)
+        {
+            var host = url.Host;
+            var labels = host.Split('.');
+            if (url.IsIpAddress || labels.Length < 2)
+            {
+                return Sanitise(url.IsIpAddress ? "host_" + host.Trim('[', ']') : host);
+            }
+
+            var last = labels.Length - 1; // the top-level domain
+            if (last >= 2 && labels[last].Length == 2 && labels[last - 1] is "co" or "com" or "net" or "org" or "gov" or "ac" or "edu")
+            {
+                last--; // api.venue.co.uk
+            }
+
+            var builder = new StringBuilder();
+            Append(builder, labels[last - 1]);
+            for (var i = 0; i < last - 1; i++)
+            {
+                if (labels[i] != "www")
+                {
+                    Append(builder, labels[i]);
+                }
+            }
+
+            return Sanitise(builder.ToString());
+        }
+
+        private static void Append(StringBuilder builder, string part)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(part);
+        }
+
+        private static string Sanitise(string name)
+        {
+            var builder = new StringBuilder(name.Length);
+            foreach (var c in name)
+            {
+                builder.Append(c is >= 'a' and <= 'z' ? char.ToUpperInvariant(c) : (c is >= 'A' and <= 'Z' or >= '0' and <= '9' ? c : '_'));
+            }
+
+            return builder.Length > 0 && char.IsDigit(builder[0]) ? "HOST_" + builder : builder.ToString();
+        }
+
+        private static IOperation Root(IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent is { } parent)
+            {
+                current = parent;
+            }
+
+            return current;
+        }
+    }
+}
