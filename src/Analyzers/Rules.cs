@@ -11,6 +11,7 @@ internal static class RuleIds
     public const string AsyncVoid = "RDY105";
     public const string DroppedTask = "RDY106";
     public const string LockOnAsyncPath = "RDY108";
+    public const string HardcodedSecret = "RDY301";
 }
 
 internal static class RuleCategories
@@ -81,6 +82,14 @@ internal static class Rules
         category: RuleCategories.HotPath,
         defaultSeverity: DiagnosticSeverity.Info,
         description: "A short critical section is legitimate, but on a hot path every lock is a place where quote and order threads queue behind each other. Lock-free structures or a single writer remove the wait.");
+
+    public static readonly DiagnosticDescriptor HardcodedSecret = Create(
+        id: RuleIds.HardcodedSecret,
+        title: "Do not hardcode secrets",
+        messageFormat: "'{0}' is set from a {1}-character string literal: anyone who can read the source or the binary can trade and withdraw with it",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Error,
+        description: "An API key, secret, password or private key in source code reaches every clone, build log and decompiled binary, and cannot be rotated without a release. Load it from the environment or a secret store.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.

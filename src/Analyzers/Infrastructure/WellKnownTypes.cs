@@ -59,6 +59,24 @@ internal sealed class WellKnownTypes
         Process = Resolve(compilation, "System.Diagnostics.Process");
         ILogger = Resolve(compilation, "Microsoft.Extensions.Logging.ILogger");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
+
+        // Security (RDY3xx): HardcodedSecret, Tls, SecretLogging, Cors, SqlInjection
+        Exception = Resolve(compilation, "System.Exception");
+        Environment = Resolve(compilation, "System.Environment");
+        InvalidOperationException = Resolve(compilation, "System.InvalidOperationException");
+        SslProtocols = Resolve(compilation, "System.Security.Authentication.SslProtocols");
+        SecurityProtocolType = Resolve(compilation, "System.Net.SecurityProtocolType");
+        SslPolicyErrors = Resolve(compilation, "System.Net.Security.SslPolicyErrors");
+        HttpClientHandler = Resolve(compilation, "System.Net.Http.HttpClientHandler");
+        Debug = Resolve(compilation, "System.Diagnostics.Debug");
+        Trace = Resolve(compilation, "System.Diagnostics.Trace");
+        TraceSource = Resolve(compilation, "System.Diagnostics.TraceSource");
+        StringBuilder = Resolve(compilation, "System.Text.StringBuilder");
+        FormattableString = Resolve(compilation, "System.FormattableString");
+        IDbCommand = Resolve(compilation, "System.Data.IDbCommand");
+        DbCommand = Resolve(compilation, "System.Data.Common.DbCommand");
+        ExpressionOfT = Resolve(compilation, "System.Linq.Expressions.Expression`1");
+        CorsPolicyBuilder = Resolve(compilation, "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder");
     }
 
     public INamedTypeSymbol? Thread { get; }
@@ -104,6 +122,24 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? Process { get; }
     public INamedTypeSymbol? ILogger { get; }
     public INamedTypeSymbol? LoggerExtensions { get; }
+
+    // Security (RDY3xx): HardcodedSecret, Tls, SecretLogging, Cors, SqlInjection
+    public INamedTypeSymbol? Exception { get; }
+    public INamedTypeSymbol? Environment { get; }
+    public INamedTypeSymbol? InvalidOperationException { get; }
+    public INamedTypeSymbol? SslProtocols { get; }
+    public INamedTypeSymbol? SecurityProtocolType { get; }
+    public INamedTypeSymbol? SslPolicyErrors { get; }
+    public INamedTypeSymbol? HttpClientHandler { get; }
+    public INamedTypeSymbol? Debug { get; }
+    public INamedTypeSymbol? Trace { get; }
+    public INamedTypeSymbol? TraceSource { get; }
+    public INamedTypeSymbol? StringBuilder { get; }
+    public INamedTypeSymbol? FormattableString { get; }
+    public INamedTypeSymbol? IDbCommand { get; }
+    public INamedTypeSymbol? DbCommand { get; }
+    public INamedTypeSymbol? ExpressionOfT { get; }
+    public INamedTypeSymbol? CorsPolicyBuilder { get; }
 
     /// <summary>The one instance for <paramref name="compilation"/>, created on first use.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation)
