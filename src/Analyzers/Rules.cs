@@ -12,6 +12,8 @@ internal static class RuleIds
     public const string DroppedTask = "RDY106";
     public const string LockOnAsyncPath = "RDY108";
     public const string HardcodedSecret = "RDY301";
+    public const string CertificateValidationDisabled = "RDY302";
+    public const string ObsoleteTlsProtocol = "RDY303";
 }
 
 internal static class RuleCategories
@@ -90,6 +92,22 @@ internal static class Rules
         category: RuleCategories.Security,
         defaultSeverity: DiagnosticSeverity.Error,
         description: "An API key, secret, password or private key in source code reaches every clone, build log and decompiled binary, and cannot be rotated without a release. Load it from the environment or a secret store.");
+
+    public static readonly DiagnosticDescriptor CertificateValidationDisabled = Create(
+        id: RuleIds.CertificateValidationDisabled,
+        title: "Do not disable TLS certificate validation",
+        messageFormat: "'{0}' accepts every server certificate: anyone on the network path can read and alter orders and steal the API key",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Error,
+        description: "A certificate-validation callback that always returns true turns TLS into plain text for any man in the middle. Remove it, or pin the expected certificate and return false otherwise.");
+
+    public static readonly DiagnosticDescriptor ObsoleteTlsProtocol = Create(
+        id: RuleIds.ObsoleteTlsProtocol,
+        title: "Do not pin obsolete TLS or SSL protocols",
+        messageFormat: "'{0}' allows an obsolete protocol: exchange connections need TLS 1.2 at least",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "SSL 2, SSL 3, TLS 1.0 and TLS 1.1 have known attacks and exchanges refuse them. Allow TLS 1.2 and 1.3, or leave the choice to the operating system.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.

@@ -1,0 +1,115 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify = ReadinessAnalyzers.Tests.CodeFixVerifier<
+    ReadinessAnalyzers.TlsAnalyzer, ReadinessAnalyzers.CodeFixes.TlsCodeFixProvider>;
+
+namespace ReadinessAnalyzers.Tests.Tls;
+
+public sealed class RDY303ObsoleteTlsProtocolTests
+{
+    [Fact]
+    public Task PinnedObsoleteProtocols_BecomeTls12And13() => Verify.CodeFixAsync(
+        """
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Security;
+        using System.Security.Authentication;
+
+        class Connections
+        {
+            HttpClientHandler Rest() => new HttpClientHandler
+            {
+                SslProtocols = {|RDY303:SslProtocols.Tls11|}, // legacy venue
+            };
+
+            void Legacy(SslStream stream)
+            {
+                ServicePointManager.SecurityProtocol = {|RDY303:SecurityProtocolType.Tls | SecurityProtocolType.Tls11 | SecurityProtocolType.Tls12|};
+                ServicePointManager.SecurityProtocol |= {|RDY303:SecurityProtocolType.Tls11|};
+                stream.AuthenticateAsClient("fix.exchange.example", null, {|RDY303:(SslProtocols)192|}, false);
+                var options = new SslClientAuthenticationOptions { EnabledSslProtocols = {|RDY303:SslProtocols.Ssl3|} };
+            }
+        }
+        """,
+        """
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Security;
+        using System.Security.Authentication;
+
+        class Connections
+        {
+            HttpClientHandler Rest() => new HttpClientHandler
+            {
+                SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13, // legacy venue
+            };
+
+            void Legacy(SslStream stream)
+            {
+                ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
+                ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
+                stream.AuthenticateAsClient("fix.exchange.example", null, SslProtocols.Tls12 | SslProtocols.Tls13, false);
+                var options = new SslClientAuthenticationOptions { EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13 };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Message_NamesEveryObsoleteMember()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Security.Authentication;
+
+                class Venue
+                {
+                    SslProtocols Protocols(SslProtocols extra = {|#0:SslProtocols.Tls | SslProtocols.Tls11|}) => extra;
+                }
+                """,
+            FixedCode = """
+                using System.Security.Authentication;
+
+                class Venue
+                {
+                    SslProtocols Protocols(SslProtocols extra = SslProtocols.Tls12 | SslProtocols.Tls13) => extra;
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ObsoleteTlsProtocol).WithLocation(0)
+            .WithArguments("SslProtocols.Tls | SslProtocols.Tls11"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ModernProtocolsAndTestsOfTheProtocolSet_AreNotReported() => Verify.AnalyzerAsync(
+        """
+        using System.Net;
+        using System.Net.Http;
+        using System.Security.Authentication;
+
+        class Connections
+        {
+            HttpClientHandler Rest() => new HttpClientHandler { SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13 };
+            HttpClientHandler Os() => new HttpClientHandler { SslProtocols = SslProtocols.None };
+
+            string Describe(SslProtocols protocol)
+            {
+                ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
+                ServicePointManager.SecurityProtocol &= ~SecurityProtocolType.Tls11;
+                if (protocol == SslProtocols.Tls || (protocol & SslProtocols.Tls11) != 0 || protocol.HasFlag(SslProtocols.Ssl3))
+                {
+                    return "legacy";
+                }
+
+                return protocol switch
+                {
+                    SslProtocols.Tls13 => "1.3",
+                    SslProtocols.Tls11 => "1.1",
+                    _ => "other",
+                };
+            }
+        }
+        """);
+}
