@@ -14,6 +14,9 @@ internal static class RuleIds
     public const string HardcodedSecret = "RDY301";
     public const string CertificateValidationDisabled = "RDY302";
     public const string ObsoleteTlsProtocol = "RDY303";
+    public const string SecretInLog = "RDY304";
+    public const string CorsAnyOrigin = "RDY305";
+    public const string SqlInjection = "RDY306";
 }
 
 internal static class RuleCategories
@@ -108,6 +111,30 @@ internal static class Rules
         category: RuleCategories.Security,
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "SSL 2, SSL 3, TLS 1.0 and TLS 1.1 have known attacks and exchanges refuse them. Allow TLS 1.2 and 1.3, or leave the choice to the operating system.");
+
+    public static readonly DiagnosticDescriptor SecretInLog = Create(
+        id: RuleIds.SecretInLog,
+        title: "Do not write secrets to logs",
+        messageFormat: "'{0}' is secret-like and reaches {1}: anyone who can read it can trade with this account",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "Logs, consoles and exception messages are copied to files, dashboards and support tickets. Log the name of the setting or a masked value, never the secret itself.");
+
+    public static readonly DiagnosticDescriptor CorsAnyOrigin = Create(
+        id: RuleIds.CorsAnyOrigin,
+        title: "Do not open CORS to every origin",
+        messageFormat: "'{0}' opens CORS to every origin: any website can call this API from a signed-in user's browser",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "A CORS policy that allows every origin lets any web page read this API's responses with the caller's credentials. List the origins that may call it.");
+
+    public static readonly DiagnosticDescriptor SqlInjection = Create(
+        id: RuleIds.SqlInjection,
+        title: "Do not build SQL from strings",
+        messageFormat: "'{0}' receives SQL built from non-constant strings: a crafted symbol or order id can rewrite the query; pass the values as parameters",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "Concatenated or interpolated values become SQL text, so a quote in a symbol, account or order id changes the statement. Keep the SQL constant and pass values as command parameters.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.
