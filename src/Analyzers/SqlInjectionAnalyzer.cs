@@ -318,9 +318,19 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
                 return true;
             }
 
-            return value is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field }
-                   && field.DeclaringSyntaxReferences.Length == 1
-                   && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax };
+            return value switch
+            {
+                IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field }
+                    => field.DeclaringSyntaxReferences.Length == 1
+                       && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax },
+                // `string TableName => "fills";` or `string TableName { get; } = "fills";`
+                IPropertyReferenceOperation { Property: { SetMethod: null, IsVirtual: false, IsAbstract: false, IsOverride: false } property }
+                    => property.DeclaringSyntaxReferences.Length == 1
+                       && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax declaration
+                       && (declaration.ExpressionBody?.Expression is LiteralExpressionSyntax
+                           || (declaration.Initializer?.Value is LiteralExpressionSyntax && declaration.AccessorList?.Accessors.Count == 1)),
+                _ => false,
+            };
         }
 
         private static IOperation RootOf(IOperation operation)

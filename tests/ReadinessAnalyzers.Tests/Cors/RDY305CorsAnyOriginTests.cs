@@ -121,4 +121,26 @@ public sealed class RDY305CorsAnyOriginTests
             }
         }
         """);
+
+    [Fact]
+    public Task TopLevelStatementsAndGenericHosts_AreReported()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Microsoft.AspNetCore.Cors.Infrastructure;
+
+                var cors = new CorsOptions();
+                cors.AddPolicy("ui", p => p.{|RDY305:AllowAnyOrigin()|});
+
+                sealed class Host<TStartup>
+                {
+                    public void Configure(CorsPolicyBuilder policy) => policy.{|RDY305:SetIsOriginAllowed(static origin => true)|};
+                }
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("CorsStandIns.cs", CorsStandIns));
+        return test.RunAsync();
+    }
 }

@@ -190,4 +190,46 @@ public sealed class RDY306SqlInjectionTests
             }
         }
         """);
+
+    [Fact]
+    public Task NestedLocalsTopLevelStatementsAndGenerics_AreReported()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Data.Common;
+
+                static void Purge(DbCommand command, string symbol)
+                {
+                    var where = "symbol = '" + symbol + "'";
+                    var sql = "DELETE FROM quotes WHERE " + where;
+                    command.CommandText = {|RDY306:sql|};
+                }
+
+                sealed partial class Repository<TRow>(DbConnection connection)
+                {
+                    public System.Action<string> Delete => id =>
+                    {
+                        using var command = connection.CreateCommand();
+                        command.CommandText = {|RDY306:$"DELETE FROM {typeof(TRow).Name} WHERE id = '{id}'"|};
+                    };
+                }
+
+                sealed partial class Repository<TRow>
+                {
+                    private string TableName => "fills";
+                    private string Filter { get; set; } = "";
+
+                    public void Count(DbCommand command)
+                    {
+                        command.CommandText = $"SELECT COUNT(*) FROM {TableName}";
+                        command.CommandText = {|RDY306:$"SELECT COUNT(*) FROM fills WHERE {Filter}"|};
+                    }
+                }
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("DataStandIns.cs", DataStandIns));
+        return test.RunAsync();
+    }
 }

@@ -212,4 +212,48 @@ public sealed class RDY302CertificateValidationDisabledTests
             }
         }
         """);
+
+    [Fact]
+    public Task TopLevelStatementsGenericsAndPartialClasses_AreReported()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Net.Http;
+
+                var handler = new HttpClientHandler();
+                handler.ServerCertificateCustomValidationCallback = {|RDY302:(_, _, _, _) => true|};
+
+                sealed partial class Feed<TMessage>
+                {
+                    public HttpClientHandler Handler() => new() { ServerCertificateCustomValidationCallback = {|RDY302:Accept|} };
+                }
+
+                sealed partial class Feed<TMessage>
+                {
+                    private static bool Accept(HttpRequestMessage m, System.Security.Cryptography.X509Certificates.X509Certificate2? c,
+                        System.Security.Cryptography.X509Certificates.X509Chain? ch, System.Net.Security.SslPolicyErrors e) => true;
+                }
+                """,
+            FixedCode = """
+                using System.Net.Http;
+
+                var handler = new HttpClientHandler();
+
+                sealed partial class Feed<TMessage>
+                {
+                    public HttpClientHandler Handler() => new() { };
+                }
+
+                sealed partial class Feed<TMessage>
+                {
+                    private static bool Accept(HttpRequestMessage m, System.Security.Cryptography.X509Certificates.X509Certificate2? c,
+                        System.Security.Cryptography.X509Certificates.X509Chain? ch, System.Net.Security.SslPolicyErrors e) => true;
+                }
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
 }

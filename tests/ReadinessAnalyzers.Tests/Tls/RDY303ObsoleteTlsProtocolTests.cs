@@ -112,4 +112,37 @@ public sealed class RDY303ObsoleteTlsProtocolTests
             }
         }
         """);
+
+    [Fact]
+    public Task TopLevelStatementsAndGenerics_AreFixed()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Net;
+                using System.Security.Authentication;
+
+                ServicePointManager.SecurityProtocol = {|RDY303:SecurityProtocolType.Tls11|};
+
+                sealed class Pool<TConnection>
+                {
+                    public SslProtocols Protocols => {|RDY303:SslProtocols.Tls | SslProtocols.Tls12|};
+                }
+                """,
+            FixedCode = """
+                using System.Net;
+                using System.Security.Authentication;
+
+                ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
+
+                sealed class Pool<TConnection>
+                {
+                    public SslProtocols Protocols => SslProtocols.Tls12 | SslProtocols.Tls13;
+                }
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
 }
