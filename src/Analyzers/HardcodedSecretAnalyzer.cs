@@ -95,7 +95,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 text = whole;
             }
 
-            var target = FindTarget(root, out var name, out var isDirect, out var symbol);
+            var target = FindTarget(root, options.SecretWords, out var name, out var isDirect, out var symbol);
             var found = Judge(text, name, options.SecretWords, root);
             if (found is { } reportedName)
             {
@@ -251,7 +251,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
 
         // What the value is given to: a local, field, property, parameter, argument, dictionary key or getter.
-        private static TargetKind FindTarget(IOperation root, out string? name, out bool isDirect, out ISymbol? symbol)
+        private static TargetKind FindTarget(IOperation root, ImmutableArray<ImmutableArray<string>> secretWords, out string? name, out bool isDirect, out ISymbol? symbol)
         {
             name = null;
             symbol = null;
@@ -303,7 +303,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 case ISimpleAssignmentOperation assignment when assignment.Value == value:
                     return FromAssignmentTarget(assignment.Target, out name, out symbol);
                 case IArgumentOperation { Parameter: { } parameter } argument:
-                    return FromArgument(argument, parameter, out name, out symbol);
+                    return FromArgument(argument, parameter, secretWords, out name, out symbol);
                 case IReturnOperation returned:
                     return FromReturn(returned, out name, out symbol);
                 default:
@@ -359,8 +359,16 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
         // `headers.Add("X-MBX-APIKEY", "…")`, `env.Add("API_SECRET", "…")`: a constant first argument names
         // the value that follows it; otherwise the parameter's own name does.
-        private static TargetKind FromArgument(IArgumentOperation argument, IParameterSymbol parameter, out string? name, out ISymbol? symbol)
+        private static TargetKind FromArgument(IArgumentOperation argument, IParameterSymbol parameter,
+            ImmutableArray<ImmutableArray<string>> secretWords, out string? name, out ISymbol? symbol)
         {
+            symbol = parameter;
+            name = parameter.Name;
+            if (Names.IsSecretLike(parameter.Name, secretWords))
+            {
+                return TargetKind.Parameter; // new ApiCredentials(key: "…", secret: "…")
+            }
+
             var arguments = argument.Parent switch
             {
                 IInvocationOperation invocation => invocation.Arguments,
@@ -382,8 +390,6 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            symbol = parameter;
-            name = parameter.Name;
             return TargetKind.Parameter;
         }
 

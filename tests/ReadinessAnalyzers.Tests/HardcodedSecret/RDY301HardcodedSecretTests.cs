@@ -572,4 +572,31 @@ public sealed class RDY301HardcodedSecretTests
             """));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task KeyAndSecretConstructorParameters_AreBothReported() => Verify.CodeFixAsync(
+        """
+        sealed class ApiCredentials
+        {
+            public ApiCredentials(string key, string secret) { }
+        }
+
+        static class Accounts
+        {
+            public static ApiCredentials Main() => new ApiCredentials({|RDY301:"vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgw"|}, {|RDY301:"NhqPtmdSJYdKjVHjA7PZj4Mge3R5"|});
+        }
+        """,
+        """
+        using System;
+
+        sealed class ApiCredentials
+        {
+            public ApiCredentials(string key, string secret) { }
+        }
+
+        static class Accounts
+        {
+            public static ApiCredentials Main() => new ApiCredentials(Environment.GetEnvironmentVariable("KEY") ?? throw new InvalidOperationException("KEY is not set"), Environment.GetEnvironmentVariable("SECRET") ?? throw new InvalidOperationException("SECRET is not set"));
+        }
+        """);
 }
