@@ -273,6 +273,14 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 {
                     isDirect = false;
                 }
+                else if (parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "GetBytes" or "FromBase64String" or "FromHexString" } decode })
+                {
+                    // `SigningKey = Encoding.UTF8.GetBytes("…")`, `new HMACSHA256(Convert.FromBase64String("…"))`
+                    isDirect = false;
+                    value = decode;
+                    parent = SkipImplicitConversions(ref value);
+                    continue;
+                }
                 else
                 {
                     break;

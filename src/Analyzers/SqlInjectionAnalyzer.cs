@@ -170,6 +170,11 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
                     return IsNonConstantPart(binary.LeftOperand, depth) || IsNonConstantPart(binary.RightOperand, depth);
                 case IInvocationOperation invocation:
                     return IsBuiltByCall(invocation, depth);
+                case IConditionalOperation conditional:
+                    return IsBuiltFromNonConstant(conditional.WhenTrue, depth)
+                           || (conditional.WhenFalse is { } whenFalse && IsBuiltFromNonConstant(whenFalse, depth));
+                case ICoalesceOperation coalesce:
+                    return IsBuiltFromNonConstant(coalesce.Value, depth) || IsBuiltFromNonConstant(coalesce.WhenNull, depth);
                 case ILocalReferenceOperation local when depth < MaxLocalDepth:
                     return LocalIsBuilt(local, depth);
                 default:

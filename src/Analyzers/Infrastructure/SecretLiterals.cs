@@ -123,7 +123,7 @@ internal static class SecretLiterals
             counts[c]++;
         }
 
-        if (!hasLetter || !hasDigit || IsPlaceholder(text))
+        if (!hasLetter || !hasDigit || IsPlaceholder(text) || IsWordy(text))
         {
             return false;
         }
@@ -139,6 +139,22 @@ internal static class SecretLiterals
         }
 
         return entropy >= MinHighEntropyBitsPerChar;
+    }
+
+    // Readable text (ORDERBOOK_SNAPSHOT_2024_V1) is mostly words of four letters or more; a random
+    // token's letters rarely run that long between digits and case changes.
+    private static bool IsWordy(string text)
+    {
+        var inWords = 0;
+        foreach (var word in Names.SplitWords(text))
+        {
+            if (word.Length >= 4 && char.IsLetter(word[0]))
+            {
+                inWords += word.Length;
+            }
+        }
+
+        return inWords * 2 > text.Length;
     }
 
     /// <summary>Finds a private-key or access-token shape anywhere in <paramref name="text"/>.</summary>

@@ -352,6 +352,9 @@ public sealed class RDY301HardcodedSecretTests
             string PublicKey = "Vb7Kq2Lz9Xw4Rt8Nm3Pc6Hs2";
             string CacheKey = "Qb7Kq2Lz9Xw4Rt8Nm3Pc6Hs3";
             string Key2 = "BTC-USD";
+            string SnapshotKey = "ORDERBOOK_SNAPSHOT_2024_V1";
+            static readonly byte[] SigningKey = System.Text.Encoding.UTF8.GetBytes({|RDY301:"k9Zq2Lw7Xm4Rv8Np3Hc6"|});
+            System.Security.Cryptography.HMACSHA256 Hmac() => new(System.Convert.FromBase64String({|RDY301:"c2lnbmluZ19rZXlfMTIzNDU2Nzg5MA=="|}));
         }
         """);
 

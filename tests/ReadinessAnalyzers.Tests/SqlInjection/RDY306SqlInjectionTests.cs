@@ -125,6 +125,10 @@ public sealed class RDY306SqlInjectionTests
                 var builder = new StringBuilder("SELECT * FROM fills WHERE symbol = '");
                 builder.Append(symbol).Append('\'');
                 command.CommandText = {|RDY306:builder.ToString()|};
+
+                var query = onlyOpen ? $"SELECT * FROM orders WHERE symbol = '{symbol}'" : "SELECT * FROM orders";
+                command.CommandText = {|RDY306:query|};
+                command.CommandText = onlyOpen ? "SELECT * FROM orders WHERE open = 1" : "SELECT * FROM orders";
             }
         }
         """);
