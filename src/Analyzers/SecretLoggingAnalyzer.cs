@@ -196,6 +196,9 @@ public sealed class SecretLoggingAnalyzer : DiagnosticAnalyzer
                     return IsSecretSymbol(field.Field, field.Type, secretWords) ? field.Field.Name : null;
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
                     return IsSecretSymbol(property.Property, property.Type, secretWords) ? property.Property.Name : null;
+                case IPropertyReferenceOperation { Arguments.Length: 1 } indexer:
+                    // configuration["Binance:ApiSecret"]
+                    return IsStringLike(indexer.Type) ? SecretKey(indexer.Arguments[0].Value, secretWords) : null;
                 case IParameterReferenceOperation parameter:
                     return IsSecretSymbol(parameter.Parameter, parameter.Type, secretWords) ? parameter.Parameter.Name : null;
                 case ILocalReferenceOperation local:
@@ -261,10 +264,26 @@ public sealed class SecretLoggingAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
+            // Environment.GetEnvironmentVariable("API_SECRET"), configuration.GetValue<string>("Binance:ApiSecret")
+            if (method.Name is "GetEnvironmentVariable" or "GetValue" && IsStringLike(method.ReturnType)
+                && !invocation.Arguments.IsEmpty)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                    {
+                        return SecretKey(argument.Value, secretWords);
+                    }
+                }
+            }
+
             return s_preservingMethods.Contains(method.Name) && invocation.Instance is { } instance
                 ? FindSecret(instance, secretWords, depth, out location)
                 : null;
         }
+
+        private static string? SecretKey(IOperation key, ImmutableArray<ImmutableArray<string>> secretWords)
+            => key.ConstantValue is { HasValue: true, Value: string name } && Names.IsSecretLike(name, secretWords) ? name : null;
 
         // `var message = $"key={apiKey}"; logger.LogInformation(message);`: every value written to the local
         // in its method is examined (two levels of locals at most).

@@ -181,4 +181,23 @@ public sealed class RDY304SecretInLogTests
             private static void LogOn(string apiKey) { }
         }
         """);
+
+    [Fact]
+    public Task SecretsReadByKey_AreReported() => AnalyzeAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Logging;
+
+        sealed class Startup(ILogger logger, IReadOnlyDictionary<string, string> configuration)
+        {
+            public void Show()
+            {
+                logger.LogInformation("Secret {Secret}", {|RDY304:configuration["Binance:ApiSecret"]|});
+                Console.WriteLine("key " + {|RDY304:Environment.GetEnvironmentVariable("BINANCE_API_KEY")|});
+                Console.WriteLine("symbol " + configuration["Binance:Symbol"]);
+                Console.WriteLine("set: " + (Environment.GetEnvironmentVariable("BINANCE_API_KEY") is not null));
+            }
+        }
+        """);
 }
