@@ -1,3 +1,5 @@
+using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -9,8 +11,43 @@ namespace ReadinessAnalyzers.Tests.HardcodedSecret;
 
 public sealed class RDY301HardcodedSecretTests
 {
+    // Every test input below also proves that no reported diagnostic echoes a marked secret: each
+    // literal under {|RDY301:…|} is a secret, and no 4-character piece of it may be in a message or property.
+    private static async Task FixAndCheckAsync(string source, string fixedSource)
+    {
+        await Verify.CodeFixAsync(source, fixedSource);
+        await AssertNoSecretEchoedAsync(source);
+    }
+
+    private static async Task AnalyzeAndCheckAsync(string source)
+    {
+        await Verify.AnalyzerAsync(source);
+        await AssertNoSecretEchoedAsync(source);
+    }
+
+    private static async Task RunAndCheckAsync(Verify.Test test)
+    {
+        await test.RunAsync();
+        await AssertNoSecretEchoedAsync(test.TestState.Sources[0].content.ToString());
+    }
+
+    private static async Task AssertNoSecretEchoedAsync(string markedSource)
+    {
+        var secrets = Regex.Matches(markedSource, @"\{\|(?:RDY301|#0):(.*?)\|\}", RegexOptions.Singleline)
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+        var source = Regex.Replace(markedSource, @"\{\|(?:RDY301|#0):(.*?)\|\}", "$1", RegexOptions.Singleline);
+        var diagnostics = await DiagnosticSecrecy.AnalyzeAsync(new HardcodedSecretAnalyzer(), source);
+        foreach (var secret in secrets)
+        {
+            // The secret as written (quotes, escapes) and as the compiler reads it.
+            DiagnosticSecrecy.AssertNothingEchoed(diagnostics, secret.Trim('"', '$', '@'));
+            DiagnosticSecrecy.AssertNothingEchoed(diagnostics, Regex.Unescape(secret.Trim('"', '$', '@')));
+        }
+    }
+
     [Fact]
-    public Task SecretNamedFieldsPropertiesAndLocals_ReadTheEnvironment() => Verify.CodeFixAsync(
+    public Task SecretNamedFieldsPropertiesAndLocals_ReadTheEnvironment() => FixAndCheckAsync(
         """
         using System;
 
@@ -67,11 +104,11 @@ public sealed class RDY301HardcodedSecretTests
                 """,
         };
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.HardcodedSecret).WithLocation(0).WithArguments("ApiSecret", 36));
-        return test.RunAsync();
+        return RunAndCheckAsync(test);
     }
 
     [Fact]
-    public Task ObjectInitializersArgumentsAndKeyedValues_ReadTheEnvironment() => Verify.CodeFixAsync(
+    public Task ObjectInitializersArgumentsAndKeyedValues_ReadTheEnvironment() => FixAndCheckAsync(
         """
         using System;
         using System.Collections.Generic;
@@ -136,7 +173,7 @@ public sealed class RDY301HardcodedSecretTests
         """);
 
     [Fact]
-    public Task GettersConstantConcatenationAndNullableLocals_ReadTheEnvironment() => Verify.CodeFixAsync(
+    public Task GettersConstantConcatenationAndNullableLocals_ReadTheEnvironment() => FixAndCheckAsync(
         """
         #nullable enable
         class Venue
@@ -145,7 +182,7 @@ public sealed class RDY301HardcodedSecretTests
 
             public string Mnemonic
             {
-                get { return {|RDY301:"abandon ability able about above absent absorb abstract absurd abuse access accident"|}; }
+                get { return {|RDY301:"zebra quartz fjord jumpy vexed whisky kilt glyph nymph oxbow sphinx dwarf"|}; }
             }
 
             string Sign()
@@ -177,7 +214,7 @@ public sealed class RDY301HardcodedSecretTests
         """);
 
     [Fact]
-    public Task ConstFieldsAndLocals_BecomeVariablesWhenNoUseNeedsAConstant() => Verify.CodeFixAsync(
+    public Task ConstFieldsAndLocals_BecomeVariablesWhenNoUseNeedsAConstant() => FixAndCheckAsync(
         """
         using System;
 
@@ -218,7 +255,7 @@ public sealed class RDY301HardcodedSecretTests
         """);
 
     [Fact]
-    public Task ConstsUsedAsConstants_AreReportedWithoutAFix() => Verify.CodeFixAsync(
+    public Task ConstsUsedAsConstants_AreReportedWithoutAFix() => FixAndCheckAsync(
         """
         using System;
 
@@ -293,11 +330,11 @@ public sealed class RDY301HardcodedSecretTests
                 }
             }
             """;
-        return Verify.CodeFixAsync(Source, Source);
+        return FixAndCheckAsync(Source, Source);
     }
 
     [Fact]
-    public Task KeyShapedLiterals_AreReportedWhereverTheyStand() => Verify.AnalyzerAsync(
+    public Task KeyShapedLiterals_AreReportedWhereverTheyStand() => AnalyzeAndCheckAsync(
         """"
         using System;
 
@@ -339,11 +376,11 @@ public sealed class RDY301HardcodedSecretTests
                 }
             }
             """;
-        return Verify.CodeFixAsync(Source, Source);
+        return FixAndCheckAsync(Source, Source);
     }
 
     [Fact]
-    public Task LongRandomValuesOfKeyNamedSymbols_AreReported() => Verify.AnalyzerAsync(
+    public Task LongRandomValuesOfKeyNamedSymbols_AreReported() => AnalyzeAndCheckAsync(
         """
         class Signer
         {
@@ -395,11 +432,11 @@ public sealed class RDY301HardcodedSecretTests
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.FixedState.OutputKind = OutputKind.ConsoleApplication;
         test.FixedState.MarkupHandling = MarkupMode.Allow;
-        return test.RunAsync();
+        return RunAndCheckAsync(test);
     }
 
     [Fact]
-    public Task EmptyStringsPlaceholdersAndTemplates_AreNotReported() => Verify.AnalyzerAsync(
+    public Task EmptyStringsPlaceholdersAndTemplates_AreNotReported() => AnalyzeAndCheckAsync(
         """
         class Settings
         {
@@ -419,7 +456,7 @@ public sealed class RDY301HardcodedSecretTests
         """);
 
     [Fact]
-    public Task SettingNamesAndLocatorSymbols_AreNotReported() => Verify.AnalyzerAsync(
+    public Task SettingNamesAndLocatorSymbols_AreNotReported() => AnalyzeAndCheckAsync(
         """
         using System;
         using System.Collections.Generic;
@@ -448,7 +485,7 @@ public sealed class RDY301HardcodedSecretTests
         """);
 
     [Fact]
-    public Task CryptoAssetTokensAndHashes_AreNotReported() => Verify.AnalyzerAsync(
+    public Task CryptoAssetTokensAndHashes_AreNotReported() => AnalyzeAndCheckAsync(
         """
         class Dex
         {
@@ -466,7 +503,7 @@ public sealed class RDY301HardcodedSecretTests
         """);
 
     [Fact]
-    public Task PemHeadersQueryHolesAndNonSecretPairs_AreNotReported() => Verify.AnalyzerAsync(
+    public Task PemHeadersQueryHolesAndNonSecretPairs_AreNotReported() => AnalyzeAndCheckAsync(
         """
         using System;
 
@@ -518,7 +555,7 @@ public sealed class RDY301HardcodedSecretTests
             [*.cs]
             readiness.secret_names = pin, -token
             """));
-        return test.RunAsync();
+        return RunAndCheckAsync(test);
     }
 
     [Fact]
@@ -534,7 +571,7 @@ public sealed class RDY301HardcodedSecretTests
                 """,
         };
         test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, "TradingEngine.Tests"));
-        return test.RunAsync();
+        return RunAndCheckAsync(test);
     }
 
     [Fact]
@@ -554,7 +591,7 @@ public sealed class RDY301HardcodedSecretTests
             is_global = true
             readiness.secrets_in_tests = false
             """));
-        return test.RunAsync();
+        return RunAndCheckAsync(test);
     }
 
     [Fact]
@@ -573,11 +610,11 @@ public sealed class RDY301HardcodedSecretTests
             is_global = true
             readiness.secrets_in_tests = false
             """));
-        return test.RunAsync();
+        return RunAndCheckAsync(test);
     }
 
     [Fact]
-    public Task KeyAndSecretConstructorParameters_AreBothReported() => Verify.CodeFixAsync(
+    public Task KeyAndSecretConstructorParameters_AreBothReported() => FixAndCheckAsync(
         """
         sealed class ApiCredentials
         {
