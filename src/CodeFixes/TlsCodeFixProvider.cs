@@ -191,7 +191,10 @@ public sealed class TlsCodeFixProvider : CodeFixProvider
         }
 
         var g = editor.Generator;
-        var type = g.TypeExpression(protocolType).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+        // Name the enum the way the code already does (`SslProtocols`, `System.Net.SecurityProtocolType`), so
+        // the fix adds no using directive; only a bare constant cast needs the generated name.
+        var type = (SyntaxNode?)ExistingTypeSyntax(node, protocolType, editor.SemanticModel, cancellationToken)
+                   ?? g.TypeExpression(protocolType).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
         var replacement = g.MemberAccessExpression(type, "Tls12");
         // TLS 1.3 is in .NET Core 3.0+ and .NET Framework 4.8; older targets get TLS 1.2 alone.
         if (!protocolType.GetMembers("Tls13").IsEmpty)
@@ -201,5 +204,25 @@ public sealed class TlsCodeFixProvider : CodeFixProvider
 
         editor.ReplaceNode(node, replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
         return editor.GetChangedDocument();
+    }
+
+    private static ExpressionSyntax? ExistingTypeSyntax(ExpressionSyntax node, INamedTypeSymbol protocolType, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var descendant in node.DescendantNodesAndSelf())
+        {
+            ExpressionSyntax? candidate = descendant switch
+            {
+                MemberAccessExpressionSyntax member => member.Expression,
+                CastExpressionSyntax cast => cast.Type,
+                _ => null,
+            };
+            if (candidate is not null
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(candidate, cancellationToken).Symbol, protocolType))
+            {
+                return candidate.WithoutTrivia();
+            }
+        }
+
+        return null;
     }
 }

@@ -145,4 +145,31 @@ public sealed class RDY303ObsoleteTlsProtocolTests
         test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task QualifiedNames_AreKeptWithoutNewUsings() => Verify.CodeFixAsync(
+        """
+        class Legacy
+        {
+            void Configure(System.Net.Http.HttpClientHandler a, System.Net.Http.HttpClientHandler b, System.Net.Http.HttpClientHandler c)
+            {
+                a.SslProtocols = {|RDY303:System.Security.Authentication.SslProtocols.Tls|};
+                b.SslProtocols = {|RDY303:System.Security.Authentication.SslProtocols.Tls11|};
+                c.SslProtocols = {|RDY303:System.Security.Authentication.SslProtocols.Ssl3 | System.Security.Authentication.SslProtocols.Tls12|};
+                System.Net.ServicePointManager.SecurityProtocol = {|RDY303:System.Net.SecurityProtocolType.Tls|};
+            }
+        }
+        """,
+        """
+        class Legacy
+        {
+            void Configure(System.Net.Http.HttpClientHandler a, System.Net.Http.HttpClientHandler b, System.Net.Http.HttpClientHandler c)
+            {
+                a.SslProtocols = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13;
+                b.SslProtocols = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13;
+                c.SslProtocols = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13;
+                System.Net.ServicePointManager.SecurityProtocol = System.Net.SecurityProtocolType.Tls12 | System.Net.SecurityProtocolType.Tls13;
+            }
+        }
+        """);
 }
