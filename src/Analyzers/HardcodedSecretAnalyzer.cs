@@ -95,7 +95,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 text = whole;
             }
 
-            var target = FindTarget(root, options.SecretWords, out var name, out var isDirect, out var symbol);
+            var target = FindTarget(root, context.ContainingSymbol, options.SecretWords, out var name, out var isDirect, out var symbol);
             var found = Judge(text, name, options.SecretWords, root);
             if (found is { } reportedName)
             {
@@ -251,7 +251,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
 
         // What the value is given to: a local, field, property, parameter, argument, dictionary key or getter.
-        private static TargetKind FindTarget(IOperation root, ImmutableArray<ImmutableArray<string>> secretWords, out string? name, out bool isDirect, out ISymbol? symbol)
+        private static TargetKind FindTarget(IOperation root, ISymbol containingSymbol, ImmutableArray<ImmutableArray<string>> secretWords, out string? name, out bool isDirect, out ISymbol? symbol)
         {
             name = null;
             symbol = null;
@@ -313,7 +313,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 case IArgumentOperation { Parameter: { } parameter } argument:
                     return FromArgument(argument, parameter, secretWords, out name, out symbol);
                 case IReturnOperation returned:
-                    return FromReturn(returned, out name, out symbol);
+                    return FromReturn(returned, containingSymbol, out name, out symbol);
                 default:
                     return TargetKind.None;
             }
@@ -401,7 +401,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             return TargetKind.Parameter;
         }
 
-        private static TargetKind FromReturn(IReturnOperation returned, out string? name, out ISymbol? symbol)
+        private static TargetKind FromReturn(IReturnOperation returned, ISymbol containingSymbol, out string? name, out ISymbol? symbol)
         {
             name = null;
             symbol = null;
@@ -418,8 +418,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (returned.SemanticModel?.GetEnclosingSymbol(returned.Syntax.SpanStart) is IMethodSymbol
-                { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property })
+            if (containingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property })
             {
                 symbol = property;
                 name = property.Name;

@@ -136,23 +136,31 @@ public sealed class SecretLoggingAnalyzer : DiagnosticAnalyzer
                 return name.StartsWith("Log", StringComparison.Ordinal) || name == "BeginScope";
             }
 
-            foreach (var attribute in method.GetAttributes())
+            // Cheapest first: almost every call fails both name tests and allocates nothing.
+            if (name.StartsWith("Log", StringComparison.Ordinal))
             {
-                if (attribute.AttributeClass?.Name is "LoggerMessageAttribute" or "LoggerMessage")
+                var words = Names.SplitWords(name);
+                if (words.Length > 0 && words[0] == "log"
+                    && !(words.Length > 1 && words[1] is "on" or "in" or "off" or "out"))
                 {
-                    return true;
+                    return true; // Log, LogError, LogOrderSent; not Login, LogOn, LogIn, LogOut
                 }
-            }
-
-            var words = Names.SplitWords(name);
-            if (words.Length > 0 && words[0] == "log"
-                && !(words.Length > 1 && words[1] is "on" or "in" or "off" or "out"))
-            {
-                return true; // Log, LogError, LogOrderSent; not LogOn, LogIn, LogOut
             }
 
             if (!s_levelMethods.Contains(name))
             {
+                // [LoggerMessage] methods are partial, whatever their name.
+                if (method.PartialImplementationPart is not null || method.PartialDefinitionPart is not null)
+                {
+                    foreach (var attribute in method.GetAttributes())
+                    {
+                        if (attribute.AttributeClass?.Name is "LoggerMessageAttribute" or "LoggerMessage")
+                        {
+                            return true;
+                        }
+                    }
+                }
+
                 return false;
             }
 

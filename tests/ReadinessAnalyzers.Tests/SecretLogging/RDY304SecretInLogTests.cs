@@ -39,7 +39,7 @@ public sealed class RDY304SecretInLogTests
                 logger.LogError(null, string.Format("token {0}", {|RDY304:apiToken|}));
                 logger.Log(LogLevel.Information, "{Token}", {|RDY304:apiToken|}.Trim());
                 using var scope = logger.BeginScope("session {Key}", {|RDY304:settings.ApiKey|});
-                LogKey(logger, {|RDY304:settings.ApiKey|});
+                KeyInUse(logger, {|RDY304:settings.ApiKey|});
                 s_keyLoaded(logger, {|RDY304:settings.ApiSecret|}, null);
             }
 
@@ -47,9 +47,9 @@ public sealed class RDY304SecretInLogTests
                 LoggerMessage.Define<string>(LogLevel.Information, new EventId(1), "Loaded secret {Secret}");
 
             [LoggerMessage(2, LogLevel.Information, "Using API key {ApiKey}")]
-            private static partial void LogKey(ILogger logger, string apiKey);
+            private static partial void KeyInUse(ILogger logger, string apiKey);
 
-            private static partial void LogKey(ILogger logger, string apiKey) { }
+            private static partial void KeyInUse(ILogger logger, string apiKey) { }
         }
         """);
 
