@@ -16,6 +16,12 @@ internal static class RuleIds
     public const string HttpClientPerCall = "RDY202";
     public const string HardcodedEndpoint = "RDY203";
     public const string ClearTextTransport = "RDY204";
+    public const string HardcodedSecret = "RDY301";
+    public const string CertificateValidationDisabled = "RDY302";
+    public const string ObsoleteTlsProtocol = "RDY303";
+    public const string SecretInLog = "RDY304";
+    public const string CorsAnyOrigin = "RDY305";
+    public const string SqlInjection = "RDY306";
     public const string SwallowedException = "RDY401";
     public const string CatchAllSwallowsCancellation = "RDY402";
     public const string ProcessExit = "RDY403";
@@ -133,6 +139,46 @@ internal static class Rules
         defaultSeverity: DiagnosticSeverity.Warning,
         description: "http:// and ws:// send requests, signatures and market data unencrypted and unauthenticated. Use https:// and wss:// for every host that is not the local machine.");
 
+    public static readonly DiagnosticDescriptor CertificateValidationDisabled = Create(
+        id: RuleIds.CertificateValidationDisabled,
+        title: "Do not disable TLS certificate validation",
+        messageFormat: "'{0}' accepts every server certificate: anyone on the network path can read and alter orders and steal the API key",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Error,
+        description: "A certificate-validation callback that always returns true turns TLS into plain text for any man in the middle. Remove it, or pin the expected certificate and return false otherwise.");
+
+    public static readonly DiagnosticDescriptor ObsoleteTlsProtocol = Create(
+        id: RuleIds.ObsoleteTlsProtocol,
+        title: "Do not pin obsolete TLS or SSL protocols",
+        messageFormat: "'{0}' allows an obsolete protocol: exchange connections need TLS 1.2 at least",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "SSL 2, SSL 3, TLS 1.0 and TLS 1.1 have known attacks and exchanges refuse them. Allow TLS 1.2 and 1.3, or leave the choice to the operating system.");
+
+    public static readonly DiagnosticDescriptor SecretInLog = Create(
+        id: RuleIds.SecretInLog,
+        title: "Do not write secrets to logs",
+        messageFormat: "'{0}' is secret-like and reaches {1}: anyone who can read it can trade with this account",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "Logs, consoles and exception messages are copied to files, dashboards and support tickets. Log the name of the setting or a masked value, never the secret itself.");
+
+    public static readonly DiagnosticDescriptor CorsAnyOrigin = Create(
+        id: RuleIds.CorsAnyOrigin,
+        title: "Do not open CORS to every origin",
+        messageFormat: "'{0}' opens CORS to every origin: any website can call this API from a signed-in user's browser",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "A CORS policy that allows every origin lets any web page read this API's responses with the caller's credentials. List the origins that may call it.");
+
+    public static readonly DiagnosticDescriptor SqlInjection = Create(
+        id: RuleIds.SqlInjection,
+        title: "Do not build SQL from strings",
+        messageFormat: "'{0}' receives SQL built from non-constant strings: a crafted symbol or order id can rewrite the query; pass the values as parameters",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "Concatenated or interpolated values become SQL text, so a quote in a symbol, account or order id changes the statement. Keep the SQL constant and pass values as command parameters.");
+
     public static readonly DiagnosticDescriptor SwallowedException = Create(
         id: RuleIds.SwallowedException,
         title: "Do not swallow exceptions",
@@ -164,6 +210,13 @@ internal static class Rules
         category: RuleCategories.FailureHandling,
         defaultSeverity: DiagnosticSeverity.Info,
         description: "A member that throws NotImplementedException fails on its first call in production, and a money-like calculation that returns 0 with a TODO makes every decision built on it wrong without failing. Implement it, or fail loudly with a documented exception.");
+    public static readonly DiagnosticDescriptor HardcodedSecret = Create(
+        id: RuleIds.HardcodedSecret,
+        title: "Do not hardcode secrets",
+        messageFormat: "'{0}' is set from a {1}-character string literal: anyone who can read the source or the binary can trade and withdraw with it",
+        category: RuleCategories.Security,
+        defaultSeverity: DiagnosticSeverity.Error,
+        description: "An API key, secret, password or private key in source code reaches every clone, build log and decompiled binary, and cannot be rotated without a release. Load it from the environment or a secret store.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.

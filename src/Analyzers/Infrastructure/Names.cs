@@ -25,17 +25,39 @@ internal static class Names
     /// next to each other in that order.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultSecretWords = ImmutableArray.Create(
-        "apikey", "api key", "private key", "privatekey", "secret", "password", "passwd", "passphrase",
-        "mnemonic", "seed phrase", "token");
+        "apikey", "api key", "private key", "privatekey", "priv key", "secret", "password", "passwd", "pwd",
+        "passphrase", "mnemonic", "seed phrase", "token", "access key", "account key", "signing key",
+        "hmac key", "encryption key", "master key", "credential", "authorization");
 
-    // A name ending in one of these words says where a secret lives, not what it is
-    // (RsaPrivateKeyPath, secretsFile, ApiKeyHeader).
+    // A name ending in one of these words says where a secret lives or what describes it, not what
+    // it is: RsaPrivateKeyPath, secretsFile, ApiKeyHeader, TokenType, PasswordPolicy, ApiKeyId.
     private static readonly ImmutableHashSet<string> s_locatorWords = ImmutableHashSet.Create(
-        StringComparer.Ordinal, "path", "file", "dir", "directory", "name", "env", "variable", "header", "url", "uri");
+        StringComparer.Ordinal,
+        // where it lives
+        "path", "file", "files", "dir", "directory", "folder", "name", "names", "env", "variable", "var",
+        "header", "url", "uri", "endpoint", "arn", "section", "setting", "settings", "option", "options",
+        "config", "store", "vault", "location", "ref", "reference", "provider", "source",
+        // what describes it
+        "id", "ids", "type", "kind", "length", "len", "count", "expiry", "expires", "expiration", "lifetime",
+        "ttl", "timeout", "prefix", "suffix", "format", "pattern", "regex", "field", "param", "parameter",
+        "hint", "label", "prompt", "message", "description", "placeholder", "mask", "masked", "redacted",
+        "policy", "rule", "rules", "hash", "scheme", "scope", "scopes", "audience", "issuer", "claim",
+        "algorithm", "version", "status", "state", "required", "enabled", "set", "exists", "valid",
+        // crypto-asset tokens are not credentials: TokenAddress, TokenSymbol, TokenDecimals, TokenMint
+        "address", "symbol", "decimals", "mint", "contract");
 
-    // "token" alone is a credential, but these tokens are not.
+    // "token" alone is a credential, but these tokens are not (a cancellation token, a paging
+    // cursor, a crypto asset, a lexer token, an LLM token budget).
     private static readonly ImmutableHashSet<string> s_harmlessTokenPrefixes = ImmutableHashSet.Create(
-        StringComparer.Ordinal, "cancellation", "cancel", "page", "continuation", "next", "sync", "change", "stopping");
+        StringComparer.Ordinal, "cancellation", "cancel", "page", "continuation", "next", "sync", "change", "stopping",
+        "base", "quote", "native", "gas", "reward", "erc20", "spl", "stable", "wrapped", "input", "output",
+        "from", "to", "source", "target", "lp", "pool", "collateral", "underlying", "json", "syntax", "lexer",
+        "max", "min", "csrf", "antiforgery");
+
+    // The secret-like test is on whole words, so a cheap case-insensitive look for these fragments
+    // rejects almost every identifier before it is split (every secret-like word contains one).
+    private static readonly string[] s_secretFragments =
+        ["key", "secret", "pass", "pwd", "token", "mnemonic", "seed", "credential", "authorization"];
 
     /// <summary>Splits <paramref name="identifier"/> into lower-case words.</summary>
     /// <example><c>APIKey</c> → api, key; <c>api_key</c> → api, key; <c>bidPx</c> → bid, px; <c>MaxOrderQty2</c> → max, order, qty, 2.</example>
@@ -130,7 +152,65 @@ internal static class Names
     /// end with a word that names where the secret is kept (<c>ApiKeyPath</c>, <c>SecretName</c>).
     /// </summary>
     public static bool IsSecretLike(string? identifier, ImmutableArray<ImmutableArray<string>> secretWords)
+        => MatchSecret(identifier, secretWords) != SecretMatch.None;
+
+    /// <summary>
+    /// Like <see cref="IsSecretLike"/>, and tells whether the only secret-like word was <c>token</c>
+    /// (which in trading code also names a crypto asset: its values get a stricter test).
+    /// </summary>
+    public static SecretMatch MatchSecret(string? identifier, ImmutableArray<ImmutableArray<string>> secretWords)
     {
+        if (!MightBeSecretLike(identifier, secretWords))
+        {
+            return SecretMatch.None;
+        }
+
+        var words = SplitWords(identifier);
+        if (words.Length == 0 || s_locatorWords.Contains(words[words.Length - 1]))
+        {
+            return SecretMatch.None;
+        }
+
+        var result = SecretMatch.None;
+        for (var i = 0; i < words.Length; i++)
+        {
+            foreach (var entry in secretWords)
+            {
+                if (!MatchesAt(words, i, entry))
+                {
+                    continue;
+                }
+
+                var isToken = entry.Length == 1 && entry[0] == "token";
+                if (isToken && i > 0 && s_harmlessTokenPrefixes.Contains(words[i - 1]))
+                {
+                    continue;
+                }
+
+                if (!isToken)
+                {
+                    return SecretMatch.Secret;
+                }
+
+                result = SecretMatch.TokenOnly;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// True when <paramref name="identifier"/> names a key without saying which (<c>Key</c>, <c>_hmacKeys</c>,
+    /// <c>WalletKey</c>): not secret-like by itself, but a long random literal assigned to it is a secret.
+    /// Public keys and the keys of caches, maps and tables are not.
+    /// </summary>
+    public static bool IsKeyLike(string? identifier)
+    {
+        if (identifier is null || identifier.IndexOf("key", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return false;
+        }
+
         var words = SplitWords(identifier);
         if (words.Length == 0 || s_locatorWords.Contains(words[words.Length - 1]))
         {
@@ -139,13 +219,9 @@ internal static class Names
 
         for (var i = 0; i < words.Length; i++)
         {
-            foreach (var entry in secretWords)
+            if ((words[i] == "key" || words[i] == "keys") && (i == 0 || !s_publicKeyPrefixes.Contains(words[i - 1])))
             {
-                if (MatchesAt(words, i, entry)
-                    && !(entry.Length == 1 && entry[0] == "token" && i > 0 && s_harmlessTokenPrefixes.Contains(words[i - 1])))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -171,9 +247,44 @@ internal static class Names
         return false;
     }
 
+    // Keys that are not secrets: public keys and the keys of caches, maps, tables and messages.
+    private static readonly ImmutableHashSet<string> s_publicKeyPrefixes = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "public", "pub", "cache", "idempotency", "partition", "routing", "sort", "primary",
+        "foreign", "lookup", "dictionary", "map", "redis", "row", "hash", "composite", "unique", "entry", "group",
+        "message", "event", "order", "symbol", "instrument", "registry", "storage", "table", "column", "index",
+        "dedup", "dedupe", "correlation", "request", "header", "config", "setting", "resource", "translation",
+        "localization", "i18n", "hot", "short", "shortcut", "license");
+
     /// <summary>
-    /// The upper snake case of <paramref name="identifier"/> without a field prefix
-    /// (<c>_restBaseUrl</c>, <c>s_restBaseUrl</c> → <c>REST_BASE_URL</c>).
+    /// A cheap, allocation-free pre-test: false means <see cref="IsSecretLike"/> is certainly false.
+    /// </summary>
+    public static bool MightBeSecretLike(string? identifier, ImmutableArray<ImmutableArray<string>> secretWords)
+    {
+        if (string.IsNullOrEmpty(identifier))
+        {
+            return false;
+        }
+
+        foreach (var fragment in s_secretFragments)
+        {
+            if (identifier!.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        // Configured words may contain none of the built-in fragments: no shortcut for them.
+        return secretWords != ReadinessOptions.Default.SecretWords;
+    }
+
+    /// <summary>True when one of the whole words of <paramref name="text"/> (split like an identifier) is a secret-like entry.</summary>
+    public static bool MentionsSecretWord(string text, ImmutableArray<ImmutableArray<string>> secretWords)
+        => MightBeSecretLike(text, secretWords) && ContainsEntry(SplitWords(text), secretWords, out _);
+
+    /// <summary>
+    /// The environment-variable name for <paramref name="identifier"/>: its words in upper case joined by
+    /// underscores, without a field prefix (<c>ApiSecret</c> → <c>API_SECRET</c>, <c>_binanceApiKey</c> →
+    /// <c>BINANCE_API_KEY</c>, <c>s_apiKey</c> → <c>API_KEY</c>, <c>Exchange:ApiKey</c> → <c>EXCHANGE_API_KEY</c>).
     /// </summary>
     public static string ToEnvironmentVariableName(string? identifier)
     {

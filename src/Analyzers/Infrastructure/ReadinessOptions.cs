@@ -21,6 +21,7 @@ internal sealed class ReadinessOptions
     public const string MoneyNamesKey = "readiness.money_names";
     public const string SecretNamesKey = "readiness.secret_names";
     public const string BlockingMethodsKey = "readiness.blocking_methods";
+    public const string SecretsInTestsKey = "readiness.secrets_in_tests";
 
     public const int DefaultHttpTimeoutBudgetMs = 500;
     public const int DefaultMaxCallDepth = 8;
@@ -34,7 +35,8 @@ internal sealed class ReadinessOptions
         maxCallDepth: DefaultMaxCallDepth,
         moneyWords: Names.BuildWordList(Names.DefaultMoneyWords, null),
         secretWords: Names.BuildWordList(Names.DefaultSecretWords, null),
-        blockingMethods: ImmutableArray<string>.Empty);
+        blockingMethods: ImmutableArray<string>.Empty,
+        secretsInTests: true);
 
     private ReadinessOptions(
         ImmutableHashSet<string> hotPathAttributes,
@@ -44,7 +46,8 @@ internal sealed class ReadinessOptions
         int maxCallDepth,
         ImmutableArray<ImmutableArray<string>> moneyWords,
         ImmutableArray<ImmutableArray<string>> secretWords,
-        ImmutableArray<string> blockingMethods)
+        ImmutableArray<string> blockingMethods,
+        bool secretsInTests)
     {
         HotPathAttributes = hotPathAttributes;
         HotPathNamespaces = hotPathNamespaces;
@@ -54,6 +57,7 @@ internal sealed class ReadinessOptions
         MoneyWords = moneyWords;
         SecretWords = secretWords;
         BlockingMethods = blockingMethods;
+        SecretsInTests = secretsInTests;
     }
 
     /// <summary>Attribute simple names that mark a hot path, each with and without the <c>Attribute</c> suffix.</summary>
@@ -80,6 +84,9 @@ internal sealed class ReadinessOptions
     /// <summary>Extra blocking APIs: documentation ids (<c>M:Vendor.Client.PlaceOrder(System.String)</c>) or <c>Type.Method</c>.</summary>
     public ImmutableArray<string> BlockingMethods { get; }
 
+    /// <summary>RDY301: whether hardcoded secrets are reported in test projects (<c>true</c> unless configured off).</summary>
+    public bool SecretsInTests { get; }
+
     /// <summary>Reads the <c>readiness.*</c> keys of one tree's options.</summary>
     public static ReadinessOptions Parse(AnalyzerConfigOptions options)
     {
@@ -91,10 +98,11 @@ internal sealed class ReadinessOptions
         var blocking = ReadList(options, BlockingMethodsKey);
         var budget = ReadPositiveInt(options, HttpTimeoutBudgetMsKey, DefaultHttpTimeoutBudgetMs);
         var depth = ReadPositiveInt(options, MaxCallDepthKey, DefaultMaxCallDepth);
+        var secretsInTests = ReadBool(options, SecretsInTestsKey, fallback: true);
 
         if (attributes.IsEmpty && namespaces.IsEmpty && types.IsEmpty && blocking.IsEmpty
             && moneyNames is null && secretNames is null
-            && budget == DefaultHttpTimeoutBudgetMs && depth == DefaultMaxCallDepth)
+            && budget == DefaultHttpTimeoutBudgetMs && depth == DefaultMaxCallDepth && secretsInTests)
         {
             return Default;
         }
@@ -126,7 +134,8 @@ internal sealed class ReadinessOptions
             depth,
             Names.BuildWordList(Names.DefaultMoneyWords, moneyNames),
             Names.BuildWordList(Names.DefaultSecretWords, secretNames),
-            blocking);
+            blocking,
+            secretsInTests);
     }
 
     private static ImmutableArray<string> ReadList(AnalyzerConfigOptions options, string key)
@@ -174,6 +183,9 @@ internal sealed class ReadinessOptions
            && parsed > 0
             ? parsed
             : fallback;
+
+    private static bool ReadBool(AnalyzerConfigOptions options, string key, bool fallback)
+        => options.TryGetValue(key, out var value) && bool.TryParse(value.Trim(), out var parsed) ? parsed : fallback;
 
     /// <summary>Per-compilation cache: each tree's options parsed once.</summary>
     public sealed class Cache

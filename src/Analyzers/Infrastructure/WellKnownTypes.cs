@@ -81,6 +81,21 @@ internal sealed class WellKnownTypes
         NUnitTestAttribute = Resolve(compilation, "NUnit.Framework.TestAttribute");
         MSTestTestClassAttribute = Resolve(compilation, "Microsoft.VisualStudio.TestTools.UnitTesting.TestClassAttribute");
         TUnitTestAttribute = Resolve(compilation, "TUnit.Core.TestAttribute");
+        // Security (RDY3xx): HardcodedSecret, Tls, SecretLogging, Cors, SqlInjection
+        InvalidOperationException = Resolve(compilation, "System.InvalidOperationException");
+        SslProtocols = Resolve(compilation, "System.Security.Authentication.SslProtocols");
+        SecurityProtocolType = Resolve(compilation, "System.Net.SecurityProtocolType");
+        SslPolicyErrors = Resolve(compilation, "System.Net.Security.SslPolicyErrors");
+        HttpClientHandler = Resolve(compilation, "System.Net.Http.HttpClientHandler");
+        Debug = Resolve(compilation, "System.Diagnostics.Debug");
+        Trace = Resolve(compilation, "System.Diagnostics.Trace");
+        TraceSource = Resolve(compilation, "System.Diagnostics.TraceSource");
+        StringBuilder = Resolve(compilation, "System.Text.StringBuilder");
+        FormattableString = Resolve(compilation, "System.FormattableString");
+        IDbCommand = Resolve(compilation, "System.Data.IDbCommand");
+        DbCommand = Resolve(compilation, "System.Data.Common.DbCommand");
+        ExpressionOfT = Resolve(compilation, "System.Linq.Expressions.Expression`1");
+        CorsPolicyBuilder = Resolve(compilation, "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder");
     }
 
     public INamedTypeSymbol? EventArgs { get; }
@@ -154,6 +169,21 @@ internal sealed class WellKnownTypes
     public bool ReferencesTestFramework
         => XunitFactAttribute is not null || NUnitTestAttribute is not null
            || MSTestTestClassAttribute is not null || TUnitTestAttribute is not null;
+    // Security (RDY3xx): HardcodedSecret, Tls, SecretLogging, Cors, SqlInjection
+    public INamedTypeSymbol? InvalidOperationException { get; }
+    public INamedTypeSymbol? SslProtocols { get; }
+    public INamedTypeSymbol? SecurityProtocolType { get; }
+    public INamedTypeSymbol? SslPolicyErrors { get; }
+    public INamedTypeSymbol? HttpClientHandler { get; }
+    public INamedTypeSymbol? Debug { get; }
+    public INamedTypeSymbol? Trace { get; }
+    public INamedTypeSymbol? TraceSource { get; }
+    public INamedTypeSymbol? StringBuilder { get; }
+    public INamedTypeSymbol? FormattableString { get; }
+    public INamedTypeSymbol? IDbCommand { get; }
+    public INamedTypeSymbol? DbCommand { get; }
+    public INamedTypeSymbol? ExpressionOfT { get; }
+    public INamedTypeSymbol? CorsPolicyBuilder { get; }
 
     /// <summary>The one instance for <paramref name="compilation"/>, created on first use.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation)

@@ -25,6 +25,7 @@ public sealed class WellKnownTypesTests(CompilationFixture fixture) : IClassFixt
         "Lock", "ILogger", "LoggerExtensions",
         "IServiceCollection", "IHttpClientBuilder", "HttpClientFactoryServiceCollectionExtensions", "HttpClientBuilderExtensions",
         "XunitFactAttribute", "NUnitTestAttribute", "MSTestTestClassAttribute", "TUnitTestAttribute",
+        "CorsPolicyBuilder",
     ];
 
     [Fact]
