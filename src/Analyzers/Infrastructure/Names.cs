@@ -17,12 +17,33 @@ internal static class Names
         "size", "volume", "bid", "ask", "spread", "margin", "exposure", "value");
 
     /// <summary>
+    /// Words that make a money-like name a ratio, a statistic or a unit count rather than an amount
+    /// (RULES.md RDY501: <c>priceRatio</c>, <c>volatility</c>, <c>sharpe</c>, <c>pct</c>, <c>percent</c>,
+    /// <c>bps</c>, <c>weight</c>, <c>score</c>). One of them anywhere in a name wins over every money word:
+    /// <c>spreadBps</c>, <c>feeRate</c> and <c>logPrice</c> are not money.
+    /// </summary>
+    public static readonly ImmutableArray<string> DefaultMoneyExclusionWords = ImmutableArray.Create(
+        "ratio", "volatility", "sharpe", "sortino", "pct", "percent", "percentage", "bps", "weight", "score",
+        "rate", "multiplier", "factor", "coefficient", "fraction", "log", "return", "sigma", "stddev", "variance",
+        "correlation", "beta", "zscore", "skew", "probability", "pips", "ticks");
+
+    /// <summary>
     /// The spec's secret-like words. An entry of several words (<c>api key</c>) matches those words
     /// next to each other in that order.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultSecretWords = ImmutableArray.Create(
         "apikey", "api key", "private key", "privatekey", "secret", "password", "passwd", "passphrase",
         "mnemonic", "seed phrase", "token");
+
+    // "value" alone is every generic helper's parameter (Clamp(double value, …)); it is money only
+    // next to one of these words (marketValue, PortfolioValue) or inside a money-like member or type
+    // (SetPrice(double value), struct Price { double Value; }).
+    private const string WeakMoneyWord = "value";
+
+    private static readonly ImmutableHashSet<string> s_valueQualifiers = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "market", "portfolio", "position", "positions", "fair", "book", "account", "trade",
+        "order", "fill", "cash", "net", "gross", "mark", "face", "nominal", "contract", "asset", "assets",
+        "holding", "holdings", "collateral", "premium", "usd", "usdt", "eur", "btc", "quote");
 
     // A name ending in one of these words says where a secret lives, not what it is
     // (RsaPrivateKeyPath, secretsFile, ApiKeyHeader).
@@ -120,6 +141,60 @@ internal static class Names
     /// <summary>True when a word of <paramref name="identifier"/> (singular or plural) is in <paramref name="moneyWords"/>.</summary>
     public static bool IsMoneyLike(string? identifier, ImmutableArray<ImmutableArray<string>> moneyWords)
         => ContainsEntry(SplitWords(identifier), moneyWords, out _);
+
+    /// <summary>
+    /// True when <paramref name="identifier"/> is money-like for the money rules: a word of it is in
+    /// <paramref name="moneyWords"/>, no word of it is in <paramref name="exclusionWords"/>, and when its
+    /// only money word is the weak <c>value</c>, it also has a qualifier (<c>marketValue</c>) or
+    /// <paramref name="containerName"/> (the member or type around it) is money-like itself.
+    /// </summary>
+    public static bool IsMoneyLike(
+        string? identifier,
+        ImmutableArray<ImmutableArray<string>> moneyWords,
+        ImmutableArray<ImmutableArray<string>> exclusionWords,
+        string? containerName)
+    {
+        var words = SplitWords(identifier);
+        if (words.IsEmpty || ContainsEntry(words, exclusionWords, out _))
+        {
+            return false;
+        }
+
+        var weakOnly = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            foreach (var entry in moneyWords)
+            {
+                if (!MatchesAt(words, i, entry))
+                {
+                    continue;
+                }
+
+                if (entry.Length != 1 || entry[0] != WeakMoneyWord)
+                {
+                    return true;
+                }
+
+                weakOnly = true;
+            }
+        }
+
+        if (!weakOnly)
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (s_valueQualifiers.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return containerName is not null
+            && IsMoneyLike(containerName, moneyWords, exclusionWords, containerName: null);
+    }
 
     /// <summary>
     /// True when <paramref name="identifier"/> names a secret: it contains a secret-like entry and does not

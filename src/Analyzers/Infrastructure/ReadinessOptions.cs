@@ -21,6 +21,8 @@ internal sealed class ReadinessOptions
     public const string MoneyNamesKey = "readiness.money_names";
     public const string SecretNamesKey = "readiness.secret_names";
     public const string BlockingMethodsKey = "readiness.blocking_methods";
+    public const string MoneyExclusionsKey = "readiness.money_exclusions";
+    public const string WallClockAllowedNamespacesKey = "readiness.wall_clock_allowed_namespaces";
 
     public const int DefaultHttpTimeoutBudgetMs = 500;
     public const int DefaultMaxCallDepth = 8;
@@ -34,7 +36,9 @@ internal sealed class ReadinessOptions
         maxCallDepth: DefaultMaxCallDepth,
         moneyWords: Names.BuildWordList(Names.DefaultMoneyWords, null),
         secretWords: Names.BuildWordList(Names.DefaultSecretWords, null),
-        blockingMethods: ImmutableArray<string>.Empty);
+        blockingMethods: ImmutableArray<string>.Empty,
+        moneyExclusionWords: Names.BuildWordList(Names.DefaultMoneyExclusionWords, null),
+        wallClockAllowedNamespaces: ImmutableArray<string>.Empty);
 
     private ReadinessOptions(
         ImmutableHashSet<string> hotPathAttributes,
@@ -44,7 +48,9 @@ internal sealed class ReadinessOptions
         int maxCallDepth,
         ImmutableArray<ImmutableArray<string>> moneyWords,
         ImmutableArray<ImmutableArray<string>> secretWords,
-        ImmutableArray<string> blockingMethods)
+        ImmutableArray<string> blockingMethods,
+        ImmutableArray<ImmutableArray<string>> moneyExclusionWords,
+        ImmutableArray<string> wallClockAllowedNamespaces)
     {
         HotPathAttributes = hotPathAttributes;
         HotPathNamespaces = hotPathNamespaces;
@@ -54,6 +60,8 @@ internal sealed class ReadinessOptions
         MoneyWords = moneyWords;
         SecretWords = secretWords;
         BlockingMethods = blockingMethods;
+        MoneyExclusionWords = moneyExclusionWords;
+        WallClockAllowedNamespaces = wallClockAllowedNamespaces;
     }
 
     /// <summary>Attribute simple names that mark a hot path, each with and without the <c>Attribute</c> suffix.</summary>
@@ -80,6 +88,12 @@ internal sealed class ReadinessOptions
     /// <summary>Extra blocking APIs: documentation ids (<c>M:Vendor.Client.PlaceOrder(System.String)</c>) or <c>Type.Method</c>.</summary>
     public ImmutableArray<string> BlockingMethods { get; }
 
+    /// <summary>RDY501-RDY503: words that make a money-like name a ratio or statistic (built-in list with the configured additions and removals).</summary>
+    public ImmutableArray<ImmutableArray<string>> MoneyExclusionWords { get; }
+
+    /// <summary>RDY504: namespaces (prefix match on whole segments) whose code may read local wall-clock time (UI, display).</summary>
+    public ImmutableArray<string> WallClockAllowedNamespaces { get; }
+
     /// <summary>Reads the <c>readiness.*</c> keys of one tree's options.</summary>
     public static ReadinessOptions Parse(AnalyzerConfigOptions options)
     {
@@ -89,11 +103,14 @@ internal sealed class ReadinessOptions
         options.TryGetValue(MoneyNamesKey, out var moneyNames);
         options.TryGetValue(SecretNamesKey, out var secretNames);
         var blocking = ReadList(options, BlockingMethodsKey);
+        options.TryGetValue(MoneyExclusionsKey, out var moneyExclusions);
+        var wallClockNamespaces = ReadList(options, WallClockAllowedNamespacesKey);
         var budget = ReadPositiveInt(options, HttpTimeoutBudgetMsKey, DefaultHttpTimeoutBudgetMs);
         var depth = ReadPositiveInt(options, MaxCallDepthKey, DefaultMaxCallDepth);
 
         if (attributes.IsEmpty && namespaces.IsEmpty && types.IsEmpty && blocking.IsEmpty
             && moneyNames is null && secretNames is null
+            && moneyExclusions is null && wallClockNamespaces.IsEmpty
             && budget == DefaultHttpTimeoutBudgetMs && depth == DefaultMaxCallDepth)
         {
             return Default;
@@ -126,7 +143,9 @@ internal sealed class ReadinessOptions
             depth,
             Names.BuildWordList(Names.DefaultMoneyWords, moneyNames),
             Names.BuildWordList(Names.DefaultSecretWords, secretNames),
-            blocking);
+            blocking,
+            Names.BuildWordList(Names.DefaultMoneyExclusionWords, moneyExclusions),
+            wallClockNamespaces);
     }
 
     private static ImmutableArray<string> ReadList(AnalyzerConfigOptions options, string key)

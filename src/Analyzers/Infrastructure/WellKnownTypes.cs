@@ -59,6 +59,14 @@ internal sealed class WellKnownTypes
         Process = Resolve(compilation, "System.Diagnostics.Process");
         ILogger = Resolve(compilation, "Microsoft.Extensions.Logging.ILogger");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
+
+        // MoneyType, NumberParsing, WallClock (RDY501-RDY504)
+        DateTime = Resolve(compilation, "System.DateTime");
+        DateTimeOffset = Resolve(compilation, "System.DateTimeOffset");
+        Convert = Resolve(compilation, "System.Convert");
+        IFormatProvider = Resolve(compilation, "System.IFormatProvider");
+        CultureInfo = Resolve(compilation, "System.Globalization.CultureInfo");
+        NumberStyles = Resolve(compilation, "System.Globalization.NumberStyles");
     }
 
     public INamedTypeSymbol? Thread { get; }
@@ -104,6 +112,14 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? Process { get; }
     public INamedTypeSymbol? ILogger { get; }
     public INamedTypeSymbol? LoggerExtensions { get; }
+
+    // MoneyType, NumberParsing, WallClock (RDY501-RDY504)
+    public INamedTypeSymbol? DateTime { get; }
+    public INamedTypeSymbol? DateTimeOffset { get; }
+    public INamedTypeSymbol? Convert { get; }
+    public INamedTypeSymbol? IFormatProvider { get; }
+    public INamedTypeSymbol? CultureInfo { get; }
+    public INamedTypeSymbol? NumberStyles { get; }
 
     /// <summary>The one instance for <paramref name="compilation"/>, created on first use.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation)
