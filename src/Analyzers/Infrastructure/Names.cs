@@ -17,15 +17,23 @@ internal static class Names
         "size", "volume", "bid", "ask", "spread", "margin", "exposure", "value");
 
     /// <summary>
-    /// Words that make a money-like name a ratio, a statistic or a unit count rather than an amount
-    /// (RULES.md RDY501: <c>priceRatio</c>, <c>volatility</c>, <c>sharpe</c>, <c>pct</c>, <c>percent</c>,
-    /// <c>bps</c>, <c>weight</c>, <c>score</c>). One of them anywhere in a name wins over every money word:
-    /// <c>spreadBps</c>, <c>feeRate</c> and <c>logPrice</c> are not money.
+    /// Words that make a money-like name a ratio, a statistic, a unit count
+    /// or a duration rather than an amount (RULES.md RDY501: <c>priceRatio</c>, <c>volatility</c>, <c>sharpe</c>,
+    /// <c>pct</c>, <c>percent</c>, <c>bps</c>, <c>weight</c>, <c>score</c>). One of them anywhere in a name
+    /// wins over every money word: <c>spreadBps</c>, <c>feeRate</c>, <c>logPrice</c> and
+    /// <c>priceUpdateIntervalMs</c> are not money.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultMoneyExclusionWords = ImmutableArray.Create(
-        "ratio", "volatility", "sharpe", "sortino", "pct", "percent", "percentage", "bps", "weight", "score",
-        "rate", "multiplier", "factor", "coefficient", "fraction", "log", "return", "sigma", "stddev", "variance",
-        "correlation", "beta", "zscore", "skew", "probability", "pips", "ticks");
+        // ratios and statistics
+        "ratio", "volatility", "iv", "sharpe", "sortino", "pct", "percent", "percentage", "percentile", "quantile",
+        "bps", "weight", "score", "zscore", "rate", "multiplier", "factor", "coefficient", "fraction", "leverage",
+        "utilization", "imbalance", "elasticity", "log", "return", "sigma", "std", "stddev", "stdev", "deviation",
+        "variance", "correlation", "beta", "skew", "probability", "prob", "epsilon", "eps",
+        // unit counts: a price distance in ticks or pips is a count, not an amount
+        "pips", "ticks",
+        // durations: priceUpdateIntervalMs is a time
+        "ms", "millis", "milliseconds", "micros", "nanos", "seconds", "secs", "minutes", "latency", "interval",
+        "timeout", "delay", "elapsed", "duration", "age", "ttl");
 
     /// <summary>
     /// The spec's secret-like words. An entry of several words (<c>api key</c>) matches those words
