@@ -1008,7 +1008,18 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
                 return true;
             }
 
-            var position = edits.TryGetValue(id, out var documentEdits) ? documentEdits.ToNew(symbol.Locations[0].SourceSpan.Start) : symbol.Locations[0].SourceSpan.Start;
+            if (symbol.Locations.IsEmpty)
+            {
+                return true;
+            }
+
+            var start = symbol.Locations[0].SourceSpan.Start;
+            var position = edits.TryGetValue(id, out var documentEdits) ? documentEdits.ToNew(start) : start;
+            if (position >= root.FullSpan.End)
+            {
+                return true;
+            }
+
             var node = root.FindToken(position).Parent;
             var updated = node is null ? null : model.GetDeclaredSymbol(node, cancellationToken);
             return updated is null || MoneyTypeAnalyzer.HoldsBinaryFloatingPoint(TypeOf(updated)) ? true : null;
@@ -1026,6 +1037,11 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
             }
 
             var span = TextSpan.FromBounds(start, end < start ? start : end);
+            if (!root.FullSpan.Contains(span))
+            {
+                return false;
+            }
+
             var node = root.FindNode(span, getInnermostNodeForTie: true);
             var progressed = false;
             foreach (var name in node.DescendantNodesAndSelf())
