@@ -58,6 +58,8 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
     {
         public static readonly MoneyFixAllProvider Instance = new();
 
+        private const int MaxUnionAttempts = 6;
+
         public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
             var diagnostics = new List<Diagnostic>();
@@ -88,12 +90,43 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
         private static async Task<Solution> FixAllAsync(Solution solution, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var retyper = new Retyper(solution, cancellationToken);
-            var covered = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            var sets = new List<ChangeSet>();
+            var seeds = new List<ISymbol>();
+            var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             foreach (var diagnostic in diagnostics)
             {
-                var seed = await retyper.DeclaredSymbolAtAsync(diagnostic.Location).ConfigureAwait(false);
-                if (seed is null || covered.Contains(seed))
+                if (await retyper.DeclaredSymbolAtAsync(diagnostic.Location).ConfigureAwait(false) is { } seed && seen.Add(seed))
+                {
+                    seeds.Add(seed);
+                }
+            }
+
+            // Usually nearly everything changes together: one change set, a few compiler passes. A
+            // declaration involved in an error no change repairs (Math.Sqrt(price)) is left out and the
+            // rest tried again; what is left out then gets its own change set, as the single fix would.
+            var covered = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            var sets = new List<ChangeSet>();
+            var forbidden = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            for (var attempt = 0; seeds.Count > 1 && attempt < MaxUnionAttempts; attempt++)
+            {
+                var blamed = new List<ISymbol>();
+                if (await retyper.CloseAsync(seeds, forbidden, blamed).ConfigureAwait(false) is { Result: not null } together)
+                {
+                    sets.Add(together);
+                    covered.UnionWith(together.Symbols);
+                    break;
+                }
+
+                var before = forbidden.Count;
+                forbidden.UnionWith(blamed);
+                if (forbidden.Count == before)
+                {
+                    break;
+                }
+            }
+
+            foreach (var seed in seeds)
+            {
+                if (covered.Contains(seed))
                 {
                     continue;
                 }
@@ -224,8 +257,9 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
         private const int MaxDeclarations = 24;
 
         private readonly Dictionary<DocumentId, SemanticModel> _models = new();
-        private readonly Dictionary<DocumentId, bool> _compiles = new();
-        private readonly Dictionary<ISymbol, HashSet<DocumentId>> _affected = new(SymbolEqualityComparer.Default);
+        private HashSet<ISymbol>? _forbidden;
+        private readonly Dictionary<(DocumentId, TextSpan), bool> _compiles = new();
+        private readonly Dictionary<ISymbol, List<(DocumentId Document, int Position)>> _affected = new(SymbolEqualityComparer.Default);
 
         public async Task<ISymbol?> DeclaredSymbolAtAsync(Location location)
         {
@@ -241,13 +275,31 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
         }
 
         /// <summary>The change set that retypes <paramref name="seed"/> and everything it needs to compile, or null.</summary>
-        public async Task<ChangeSet?> CloseAsync(ISymbol seed)
+        public Task<ChangeSet?> CloseAsync(ISymbol seed) => CloseAsync(new[] { seed }, forbidden: null, blamed: null);
+
+        /// <summary>
+        /// One change set for several seeds (Fix All's fast path): seeds that cannot change are left out,
+        /// and so is every symbol in <paramref name="forbidden"/>; null when the rest does not compile
+        /// together, with the changed symbols the unrepairable errors involve added to <paramref name="blamed"/>.
+        /// </summary>
+        public async Task<ChangeSet?> CloseAsync(IReadOnlyCollection<ISymbol> seeds, HashSet<ISymbol>? forbidden, List<ISymbol>? blamed)
         {
+            _forbidden = forbidden;
             var set = new ChangeSet();
-            if (!await TryAddAsync(set, seed).ConfigureAwait(false))
+            foreach (var seed in seeds)
+            {
+                if (!await TryAddAsync(set, seed).ConfigureAwait(false) && seeds.Count == 1)
+                {
+                    return null;
+                }
+            }
+
+            if (set.Symbols.Count == 0)
             {
                 return null;
             }
+
+            var maxDeclarations = set.Symbols.Count + MaxDeclarations;
 
             for (var iteration = 0; iteration < MaxIterations; iteration++)
             {
@@ -258,7 +310,7 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
                 }
 
                 var (newSolution, edits) = applied.Value;
-                var errors = await NewErrorsAsync(newSolution, set).ConfigureAwait(false);
+                var errors = await NewErrorsAsync(newSolution, set, edits).ConfigureAwait(false);
                 if (errors is null)
                 {
                     return null; // code that did not compile before: no fix can be proven safe
@@ -298,10 +350,10 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
                         end = documentEdits.ToOriginal(end);
                     }
 
-                    progressed |= await RepairAsync(set, documentId, start, end).ConfigureAwait(false);
+                    progressed |= await RepairAsync(set, documentId, start, end, blamed).ConfigureAwait(false);
                 }
 
-                if (!progressed || set.Symbols.Count > MaxDeclarations)
+                if (!progressed || set.Symbols.Count > maxDeclarations)
                 {
                     return null;
                 }
@@ -320,7 +372,7 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
             }
 
             var (newSolution, edits) = applied.Value;
-            var errors = await NewErrorsAsync(newSolution, set).ConfigureAwait(false);
+            var errors = await NewErrorsAsync(newSolution, set, edits).ConfigureAwait(false);
             if (errors is not { Count: 0 })
             {
                 return null;
@@ -357,7 +409,8 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
         // with; false when any of them cannot change.
         private async Task<bool> TryAddAsync(ChangeSet set, ISymbol candidate)
         {
-            if (await CanonicalAsync(candidate).ConfigureAwait(false) is not { } symbol || set.Symbols.Contains(symbol))
+            if (await CanonicalAsync(candidate).ConfigureAwait(false) is not { } symbol || set.Symbols.Contains(symbol)
+                || _forbidden?.Contains(symbol) == true)
             {
                 return false;
             }
@@ -879,40 +932,74 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
             return (newSolution, edits);
         }
 
-        // Errors in every document that declares or references a changed symbol (or, for a parameter, its
-        // method); null when one of those documents had errors before the change.
-        private async Task<List<(DocumentId Document, TextSpan Span)>?> NewErrorsAsync(Solution newSolution, ChangeSet set)
+        // Errors in every member that declares or references a changed symbol (for a parameter, also
+        // the calls to its method); null when one of those members had errors before the change.
+        private async Task<List<(DocumentId Document, TextSpan Span)>?> NewErrorsAsync(Solution newSolution, ChangeSet set, Dictionary<DocumentId, DocumentEdits> edits)
         {
-            var documents = new HashSet<DocumentId>();
+            var sites = new Dictionary<DocumentId, HashSet<int>>();
+            void AddSite(DocumentId document, int position)
+            {
+                if (!sites.TryGetValue(document, out var positions))
+                {
+                    positions = new HashSet<int>();
+                    sites[document] = positions;
+                }
+
+                positions.Add(position);
+            }
+
             foreach (var symbol in set.Symbols)
             {
-                documents.UnionWith(await AffectedDocumentsAsync(symbol).ConfigureAwait(false));
+                foreach (var (document, position) in await AffectedSitesAsync(symbol).ConfigureAwait(false))
+                {
+                    AddSite(document, position);
+                }
             }
 
             foreach (var edit in set.Edits)
             {
-                documents.Add(edit.Key.Document);
+                AddSite(edit.Key.Document, edit.Key.Span.Start);
             }
 
             var errors = new List<(DocumentId, TextSpan)>();
-            foreach (var id in documents)
+            foreach (var site in sites)
             {
-                if (!await CompilesAsync(id).ConfigureAwait(false))
+                var id = site.Key;
+                if (solution.GetDocument(id) is not { } original
+                    || await original.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } originalRoot
+                    || await ModelAsync(original).ConfigureAwait(false) is not { } originalModel
+                    || newSolution.GetDocument(id) is not { } changed
+                    || await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } changedRoot
+                    || await changed.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } changedModel)
                 {
                     return null;
                 }
 
-                if (newSolution.GetDocument(id) is not { } document
-                    || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+                edits.TryGetValue(id, out var documentEdits);
+                var originalSpans = new HashSet<TextSpan>();
+                var changedSpans = new HashSet<TextSpan>();
+                foreach (var position in site.Value)
                 {
-                    return null;
+                    originalSpans.Add(EnclosingMember(originalRoot, position));
+                    changedSpans.Add(EnclosingMember(changedRoot, documentEdits?.ToNew(position) ?? position));
                 }
 
-                foreach (var diagnostic in model.GetDiagnostics(null, cancellationToken))
+                foreach (var span in originalSpans)
                 {
-                    if (diagnostic.Severity == DiagnosticSeverity.Error)
+                    if (!Compiles(id, originalModel, span))
                     {
-                        errors.Add((id, diagnostic.Location.SourceSpan));
+                        return null;
+                    }
+                }
+
+                foreach (var span in changedSpans)
+                {
+                    foreach (var diagnostic in changedModel.GetDiagnostics(span, cancellationToken))
+                    {
+                        if (diagnostic.Severity == DiagnosticSeverity.Error)
+                        {
+                            errors.Add((id, diagnostic.Location.SourceSpan));
+                        }
                     }
                 }
             }
@@ -920,78 +1007,99 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
             return errors;
         }
 
-        private async Task<bool> CompilesAsync(DocumentId id)
+        // The member whose binding an edit or a reference at this position can change: a method,
+        // property, field, constructor, operator or type header; every top-level statement at once.
+        private static TextSpan EnclosingMember(SyntaxNode root, int position)
         {
-            if (_compiles.TryGetValue(id, out var compiles))
+            if (position >= root.FullSpan.End)
+            {
+                return root.FullSpan;
+            }
+
+            for (var node = root.FindToken(position).Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case GlobalStatementSyntax:
+                        return root.FullSpan;
+                    case BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax
+                        or DelegateDeclarationSyntax or EnumMemberDeclarationSyntax:
+                        return node.FullSpan;
+                    case BaseTypeDeclarationSyntax type:
+                        return type.FullSpan; // a record's or primary constructor's parameter list, a base list
+                }
+            }
+
+            return root.FullSpan;
+        }
+
+        private bool Compiles(DocumentId id, SemanticModel model, TextSpan span)
+        {
+            if (_compiles.TryGetValue((id, span), out var compiles))
             {
                 return compiles;
             }
 
-            compiles = solution.GetDocument(id) is { } document && await ModelAsync(document).ConfigureAwait(false) is { } model;
-            if (compiles)
+            compiles = true;
+            foreach (var diagnostic in model.GetDiagnostics(span, cancellationToken))
             {
-                foreach (var diagnostic in _models[id].GetDiagnostics(null, cancellationToken))
+                if (diagnostic.Severity == DiagnosticSeverity.Error)
                 {
-                    if (diagnostic.Severity == DiagnosticSeverity.Error)
-                    {
-                        compiles = false;
-                        break;
-                    }
+                    compiles = false;
+                    break;
                 }
             }
 
-            _compiles[id] = compiles;
+            _compiles[(id, span)] = compiles;
             return compiles;
         }
 
-        private async Task<HashSet<DocumentId>> AffectedDocumentsAsync(ISymbol symbol)
+        // Where a change to this symbol can break code: its declarations and references and, for a
+        // parameter, its method's references (the calls) and a record's property and Deconstruct.
+        private async Task<List<(DocumentId Document, int Position)>> AffectedSitesAsync(ISymbol symbol)
         {
-            if (_affected.TryGetValue(symbol, out var documents))
+            if (_affected.TryGetValue(symbol, out var sites))
             {
-                return documents;
+                return sites;
             }
 
-            documents = new HashSet<DocumentId>();
+            sites = new List<(DocumentId, int)>();
             foreach (var reference in symbol.DeclaringSyntaxReferences)
             {
                 if (solution.GetDocumentId(reference.SyntaxTree) is { } id)
                 {
-                    documents.Add(id);
+                    sites.Add((id, reference.Span.Start));
                 }
             }
 
-            if (symbol is not ILocalSymbol)
+            await AddReferencesAsync(symbol, sites).ConfigureAwait(false);
+            if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method })
             {
-                await AddReferencesAsync(symbol, documents).ConfigureAwait(false);
-                if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method })
+                await AddReferencesAsync(method, sites).ConfigureAwait(false);
+                if (method.MethodKind == MethodKind.Constructor)
                 {
-                    await AddReferencesAsync(method, documents).ConfigureAwait(false);
-                    if (method.MethodKind == MethodKind.Constructor)
+                    foreach (var member in method.ContainingType.GetMembers())
                     {
-                        // A primary constructor's parameter may also be a record's property and Deconstruct.
-                        foreach (var member in method.ContainingType.GetMembers())
+                        if ((member is IPropertySymbol property && property.Name == symbol.Name)
+                            || member is IMethodSymbol { Name: "Deconstruct" })
                         {
-                            if ((member is IPropertySymbol property && property.Name == symbol.Name)
-                                || member is IMethodSymbol { Name: "Deconstruct" })
-                            {
-                                await AddReferencesAsync(member, documents).ConfigureAwait(false);
-                            }
+                            await AddReferencesAsync(member, sites).ConfigureAwait(false);
                         }
                     }
                 }
             }
 
-            _affected[symbol] = documents;
-            return documents;
+            _affected[symbol] = sites;
+            return sites;
         }
 
-        private async Task AddReferencesAsync(ISymbol symbol, HashSet<DocumentId> documents)
+        private async Task AddReferencesAsync(ISymbol symbol, List<(DocumentId, int)> sites)
         {
             foreach (var referenced in await SymbolFinder.FindReferencesAsync(symbol, solution, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var location in referenced.Locations)
                 {
-                    documents.Add(location.Document.Id);
+                    sites.Add((location.Document.Id, location.Location.SourceSpan.Start));
                 }
             }
         }
@@ -1027,7 +1135,7 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
 
         // From an error in the changed code, back in the original: the double declarations it reads, the
         // declaration it is stored in, and its literals and creations.
-        private async Task<bool> RepairAsync(ChangeSet set, DocumentId id, int start, int end)
+        private async Task<bool> RepairAsync(ChangeSet set, DocumentId id, int start, int end, List<ISymbol>? blamed)
         {
             if (solution.GetDocument(id) is not { } document
                 || await ModelAsync(document).ConfigureAwait(false) is not { } model
@@ -1044,12 +1152,14 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
 
             var node = root.FindNode(span, getInnermostNodeForTie: true);
             var progressed = false;
+            var involved = new List<ISymbol>();
             foreach (var name in node.DescendantNodesAndSelf())
             {
                 if (name is SimpleNameSyntax && name.Span.IntersectsWith(span)
                     && model.GetSymbolInfo(name, cancellationToken).Symbol is { } referenced
                     && referenced is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol or IMethodSymbol)
                 {
+                    involved.Add(referenced);
                     progressed |= await TryAddAsync(set, referenced).ConfigureAwait(false);
                 }
             }
@@ -1070,7 +1180,19 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
 
                 if (StoredIn(expression, model) is { } target)
                 {
+                    involved.Add(target);
                     progressed |= await TryAddAsync(set, target).ConfigureAwait(false);
+                }
+            }
+
+            if (!progressed && blamed is not null)
+            {
+                foreach (var symbol in involved)
+                {
+                    if (await CanonicalAsync(symbol).ConfigureAwait(false) is { } canonical && set.Symbols.Contains(canonical))
+                    {
+                        blamed.Add(canonical);
+                    }
                 }
             }
 

@@ -198,6 +198,51 @@ public sealed class RDY501FloatingPointMoneyTests
     }
 
     [Fact]
+    public Task FixAll_LeavesOutOnlyWhatCannotChange()
+    {
+        // The testing library ignores markup of a fixable id in the fixed code unless told otherwise;
+        // here one such diagnostic must stay after the fix and after Fix All.
+        const string Fixed = """
+            using System;
+
+            class Pricer
+            {
+                private decimal _lastPrice = 100.5m;
+                private decimal _tickSize = 0.01m;
+
+                decimal RoundToTick(decimal price) => Math.Round(price / _tickSize) * _tickSize;
+
+                double Volatility(double {|RDY501:markPrice|}) => Math.Sqrt(markPrice);
+
+                decimal Last() => _lastPrice;
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = """
+            using System;
+
+            class Pricer
+            {
+                private double {|RDY501:_lastPrice|} = 100.5;
+                private double {|RDY501:_tickSize|} = 0.01;
+
+                double RoundToTick(double {|RDY501:price|}) => Math.Round(price / _tickSize) * _tickSize;
+
+                double Volatility(double {|RDY501:markPrice|}) => Math.Sqrt(markPrice);
+
+                double Last() => _lastPrice;
+            }
+            """,
+            FixedCode = Fixed,
+            BatchFixedCode = Fixed,
+        };
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task PublicApiOfALibrary_IsReportedWithoutFix()
     {
         const string Source = """
@@ -269,6 +314,41 @@ public sealed class RDY501FloatingPointMoneyTests
             class Feed
             {
                 void OnTick(Book book) => book.BestBid = 64000.5m;
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task RecordDeconstructionSitesInOtherDocuments_AreCheckedAndRepaired()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/0/Quote.cs", """
+            record Quote(double {|RDY501:Bid|}, decimal Ask);
+            """));
+        test.TestState.Sources.Add(("/0/Spreads.cs", """
+            class Spreads
+            {
+                double Width(Quote quote)
+                {
+                    var (b, _) = quote;
+                    double {|RDY501:bid|} = b;
+                    return bid;
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Quote.cs", """
+            record Quote(decimal Bid, decimal Ask);
+            """));
+        test.FixedState.Sources.Add(("/0/Spreads.cs", """
+            class Spreads
+            {
+                decimal Width(Quote quote)
+                {
+                    var (b, _) = quote;
+                    decimal bid = b;
+                    return bid;
+                }
             }
             """));
         return test.RunAsync();
