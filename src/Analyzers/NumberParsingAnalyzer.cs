@@ -49,7 +49,8 @@ public sealed class NumberParsingAnalyzer : DiagnosticAnalyzer
             switch (method.Name)
             {
                 case "Parse":
-                    if (method.IsStatic && IsFloatingOrDecimal(method.ContainingType) && !PassesProvider(invocation))
+                    if (method.IsStatic && IsFloatingOrDecimal(method.ContainingType) && !PassesProvider(invocation)
+                        && !IsNamedAsNotMoney(invocation, context))
                     {
                         ReportCulture(context, invocation, Keyword(method.ContainingType) + ".Parse");
                     }
@@ -62,7 +63,8 @@ public sealed class NumberParsingAnalyzer : DiagnosticAnalyzer
                     }
 
                     var api = Keyword(method.ContainingType) + ".TryParse";
-                    if (IsFloatingOrDecimal(method.ContainingType) && !PassesProvider(invocation))
+                    if (IsFloatingOrDecimal(method.ContainingType) && !PassesProvider(invocation)
+                        && !IsNamedAsNotMoney(invocation, context))
                     {
                         ReportCulture(context, invocation, api);
                     }
@@ -76,7 +78,8 @@ public sealed class NumberParsingAnalyzer : DiagnosticAnalyzer
                         && WellKnownTypes.Is(method.ContainingType, types.Convert)
                         && method.Parameters.Length > 0
                         && method.Parameters[0].Type.SpecialType == SpecialType.System_String
-                        && !PassesProvider(invocation))
+                        && !PassesProvider(invocation)
+                        && !IsNamedAsNotMoney(invocation, context))
                     {
                         ReportCulture(context, invocation, "Convert." + method.Name);
                     }
@@ -137,15 +140,11 @@ public sealed class NumberParsingAnalyzer : DiagnosticAnalyzer
                 || value is IDefaultValueOperation;
         }
 
-        // decimal is the money type: every decimal counts. A double or float counts when what it is
-        // read from has a money-like name (price.ToString(), GetPnl().ToString(), fills[i].Fee.ToString()).
+        // decimal is the money type: every decimal counts unless its name says it is a ratio or a
+        // duration. A double or float counts when what it is read from has a money-like name
+        // (price.ToString(), GetPnl().ToString(), fills[i].Fee.ToString()).
         private bool IsMoneyValue(IInvocationOperation invocation, OperationAnalysisContext context)
         {
-            if (invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_Decimal)
-            {
-                return true;
-            }
-
             var instance = invocation.Instance;
             if (instance is IConditionalAccessInstanceOperation)
             {
@@ -159,9 +158,86 @@ public sealed class NumberParsingAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return MoneyNames.ReferencedSymbol(instance) is { } symbol
-                && names.IsMoneyLike(symbol, context.ContainingSymbol, invocation.Syntax.SyntaxTree);
+            var symbol = MoneyNames.ReferencedSymbol(instance);
+            var tree = invocation.Syntax.SyntaxTree;
+            if (invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_Decimal)
+            {
+                return symbol is null || !names.IsExplicitlyNotMoney(symbol.Name, tree);
+            }
+
+            return symbol is not null && names.IsMoneyLike(symbol, context.ContainingSymbol, tree);
         }
+
+        // Parsing is where payload text enters the engine, so every decimal, double and float parse
+        // counts, except when its names say it is not an amount: stored under or read from a ratio,
+        // statistic or duration name (timeoutSeconds, json["feePct"]) and no money-like name.
+        private bool IsNamedAsNotMoney(IInvocationOperation invocation, OperationAnalysisContext context)
+        {
+            var tree = invocation.Syntax.SyntaxTree;
+            var notMoney = false;
+            var (outTarget, text) = OutAndTextArguments(invocation);
+            var targets = outTarget is not null
+                ? MoneyNames.ReferencedSymbol(outTarget)
+                : StoredUnder(invocation, context);
+            if (targets is not null)
+            {
+                if (names.IsMoneyLike(targets, context.ContainingSymbol, tree))
+                {
+                    return false;
+                }
+
+                notMoney = names.IsExplicitlyNotMoney(targets.Name, tree);
+            }
+
+            if (outTarget is not null && WalkCondition(invocation).Condition.Parent is IConditionalOperation { Type: { } } conditional
+                && StoredUnder(conditional, context) is { } stored)
+            {
+                if (names.IsMoneyLike(stored, context.ContainingSymbol, tree))
+                {
+                    return false;
+                }
+
+                notMoney |= names.IsExplicitlyNotMoney(stored.Name, tree);
+            }
+
+            if (text is null)
+            {
+                return notMoney;
+            }
+
+            var seen = 0;
+            foreach (var operation in text.DescendantsAndSelf())
+            {
+                if (++seen > MaxTextOperations)
+                {
+                    break;
+                }
+
+                if (NameIn(operation) is not { } name)
+                {
+                    continue;
+                }
+
+                if (names.IsMoneyLike(name, context.ContainingSymbol.Name, tree))
+                {
+                    return false;
+                }
+
+                notMoney |= names.IsExplicitlyNotMoney(name, tree);
+            }
+
+            return notMoney;
+        }
+
+        private static string? NameIn(IOperation operation) => operation switch
+        {
+            ILiteralOperation { ConstantValue: { HasValue: true, Value: string key } } when key.Length <= 64 => key,
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => null,
+        };
 
         private static void ReportCulture(OperationAnalysisContext context, IInvocationOperation invocation, string api)
             => context.ReportDiagnostic(Diagnostic.Create(
@@ -381,15 +457,7 @@ public sealed class NumberParsingAnalyzer : DiagnosticAnalyzer
                     break;
                 }
 
-                string? name = operation switch
-                {
-                    ILiteralOperation { ConstantValue: { HasValue: true, Value: string key } } when key.Length <= 64 => key,
-                    ILocalReferenceOperation local => local.Local.Name,
-                    IParameterReferenceOperation parameter => parameter.Parameter.Name,
-                    IFieldReferenceOperation field => field.Field.Name,
-                    IPropertyReferenceOperation property => property.Property.Name,
-                    _ => null,
-                };
+                var name = NameIn(operation);
                 if (name is not null && names.IsMoneyLike(name, context.ContainingSymbol.Name, tree))
                 {
                     return name;

@@ -30,6 +30,13 @@ internal sealed class MoneyNames
     }
 
     /// <summary>
+    /// True when <paramref name="name"/> says it is not an amount: a ratio, statistic or duration word
+    /// (<c>timeoutSeconds</c>, <c>changePct</c>) under the options of <paramref name="tree"/>.
+    /// </summary>
+    public bool IsExplicitlyNotMoney(string? name, SyntaxTree tree)
+        => !string.IsNullOrEmpty(name) && Names.IsExcluded(name, _options.Get(tree).MoneyExclusionWords);
+
+    /// <summary>
     /// True when <paramref name="symbol"/>'s name is money-like; a bare <c>value</c> is judged by its
     /// method (parameters, locals) or its type (fields, properties, methods).
     /// </summary>

@@ -205,6 +205,13 @@ internal static class Names
     }
 
     /// <summary>
+    /// True when a word of <paramref name="identifier"/> is in <paramref name="exclusionWords"/>: the name
+    /// says it is a ratio, a statistic or a duration (<c>timeoutSeconds</c>, <c>feePct</c>), whatever else it holds.
+    /// </summary>
+    public static bool IsExcluded(string? identifier, ImmutableArray<ImmutableArray<string>> exclusionWords)
+        => ContainsEntry(SplitWords(identifier), exclusionWords, out _);
+
+    /// <summary>
     /// True when <paramref name="identifier"/> names a secret: it contains a secret-like entry and does not
     /// end with a word that names where the secret is kept (<c>ApiKeyPath</c>, <c>SecretName</c>).
     /// </summary>

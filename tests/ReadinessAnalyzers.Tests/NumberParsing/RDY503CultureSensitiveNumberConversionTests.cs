@@ -326,6 +326,58 @@ public sealed class RDY503CultureSensitiveNumberConversionTests
         """);
 
     [Fact]
+    public Task ParsesNamedAsRatiosOrDurations_AreNotReportedUnlessMoneyIsNamedToo() => Verify.CodeFixAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+
+        class Settings
+        {
+            public double TimeoutSeconds { get; set; }
+            public decimal MaxSpreadPct { get; set; }
+
+            void Load(Dictionary<string, string> cfg, decimal changePct, decimal lastPrice)
+            {
+                TimeoutSeconds = double.Parse(cfg["timeoutSeconds"]);
+                var leveragePct = decimal.Parse(cfg["leverage"]);
+                double.TryParse(cfg["retryDelayMs"], out var retryDelayMs);
+                MaxSpreadPct = Convert.ToDecimal(cfg["maxSpreadPct"]);
+                var label = changePct.ToString("P2");
+
+                var intervalMs = {|RDY503:double.Parse(cfg["priceTickSize"])|};
+                var unknown = {|RDY503:decimal.Parse(cfg["x"])|};
+                var last = {|RDY503:lastPrice.ToString()|};
+                Console.WriteLine($"{leveragePct} {retryDelayMs} {label} {intervalMs} {unknown} {last}");
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Globalization;
+
+        class Settings
+        {
+            public double TimeoutSeconds { get; set; }
+            public decimal MaxSpreadPct { get; set; }
+
+            void Load(Dictionary<string, string> cfg, decimal changePct, decimal lastPrice)
+            {
+                TimeoutSeconds = double.Parse(cfg["timeoutSeconds"]);
+                var leveragePct = decimal.Parse(cfg["leverage"]);
+                double.TryParse(cfg["retryDelayMs"], out var retryDelayMs);
+                MaxSpreadPct = Convert.ToDecimal(cfg["maxSpreadPct"]);
+                var label = changePct.ToString("P2");
+
+                var intervalMs = double.Parse(cfg["priceTickSize"], CultureInfo.InvariantCulture);
+                var unknown = decimal.Parse(cfg["x"], CultureInfo.InvariantCulture);
+                var last = lastPrice.ToString(CultureInfo.InvariantCulture);
+                Console.WriteLine($"{leveragePct} {retryDelayMs} {label} {intervalMs} {unknown} {last}");
+            }
+        }
+        """);
+
+    [Fact]
     public Task IntegersNonMoneyDoublesAndOtherConversions_AreNotReported() => Verify.AnalyzerAsync(
         """
         using System;
