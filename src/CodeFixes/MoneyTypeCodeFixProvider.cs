@@ -51,9 +51,10 @@ public sealed class MoneyTypeCodeFixProvider : CodeFixProvider
         }
     }
 
-    // Fix All: each diagnostic's change set is computed against the original solution, as the single
-    // fix would; the union is applied at once and checked again, and if it does not compile the sets
-    // are added one by one, each kept only when the result still compiles.
+    // Fix All: one change set for every diagnostic, leaving out what no change can repair; then, for
+    // each diagnostic left over, its own change set as the single fix computes it against the original
+    // solution. The sets are applied together and checked again; if that does not compile, they are
+    // added one by one, each kept only when the result still compiles.
     private sealed class MoneyFixAllProvider : FixAllProvider
     {
         public static readonly MoneyFixAllProvider Instance = new();
