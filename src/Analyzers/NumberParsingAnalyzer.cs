@@ -176,17 +176,17 @@ public sealed class NumberParsingAnalyzer : DiagnosticAnalyzer
             var tree = invocation.Syntax.SyntaxTree;
             var notMoney = false;
             var (outTarget, text) = OutAndTextArguments(invocation);
-            var targets = outTarget is not null
+            var target = outTarget is not null
                 ? MoneyNames.ReferencedSymbol(outTarget)
                 : StoredUnder(invocation, context);
-            if (targets is not null)
+            if (target is not null)
             {
-                if (names.IsMoneyLike(targets, context.ContainingSymbol, tree))
+                if (names.IsMoneyLike(target, context.ContainingSymbol, tree))
                 {
                     return false;
                 }
 
-                notMoney = names.IsExplicitlyNotMoney(targets.Name, tree);
+                notMoney = names.IsExplicitlyNotMoney(target.Name, tree);
             }
 
             if (outTarget is not null && WalkCondition(invocation).Condition.Parent is IConditionalOperation { Type: { } } conditional
@@ -270,7 +270,7 @@ public sealed class NumberParsingAnalyzer : DiagnosticAnalyzer
                     if (conditional.Type is null || conditional.Type.SpecialType == SpecialType.System_Void)
                     {
                         // An if statement: the failure branch may only assign constant defaults.
-                        if (failure is null || !OnlyAssignsDefaults(failure, out becomes))
+                        if (failure is null || !OnlyAssignsDefaults(failure, MoneyNames.ReferencedSymbol(outTarget), out becomes))
                         {
                             return;
                         }
@@ -353,33 +353,51 @@ public sealed class NumberParsingAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // A failure branch that only assigns constants ('p = 0;', '{ price = 0m; qty = default; }').
-        // Anything else there (a throw, a return, a log call, a continue) is an error path.
-        private static bool OnlyAssignsDefaults(IOperation branch, out string becomes)
+        // A failure branch that only assigns numeric constants, one of them to the parsed variable
+        // ('p = 0;', '{ price = 0m; qty = default; }'). Anything else there (a throw, a return, a log
+        // call, a continue, 'valid = false') is an error path.
+        private static bool OnlyAssignsDefaults(IOperation branch, ISymbol? parsed, out string becomes)
         {
             becomes = "0";
-            var assigned = false;
+            var assignsParsed = false;
             if (branch is IBlockOperation block)
             {
+                if (block.Operations.IsEmpty)
+                {
+                    return false;
+                }
+
                 foreach (var statement in block.Operations)
                 {
-                    if (!IsDefaultAssignment(statement, ref becomes))
+                    if (!IsDefaultAssignment(statement, parsed, ref becomes, ref assignsParsed))
                     {
                         return false;
                     }
-
-                    assigned = true;
                 }
 
-                return assigned;
+                return assignsParsed;
             }
 
-            return IsDefaultAssignment(branch, ref becomes);
+            return IsDefaultAssignment(branch, parsed, ref becomes, ref assignsParsed) && assignsParsed;
         }
 
-        private static bool IsDefaultAssignment(IOperation statement, ref string becomes)
-            => statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
-               && IsDefault(assignment.Value, out becomes);
+        private static bool IsDefaultAssignment(IOperation statement, ISymbol? parsed, ref string becomes, ref bool assignsParsed)
+        {
+            if (statement is not IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
+                || !IsParsedNumber(assignment.Target.Type)
+                || !IsDefault(assignment.Value, out var value))
+            {
+                return false;
+            }
+
+            if (parsed is not null && SymbolEqualityComparer.Default.Equals(MoneyNames.ReferencedSymbol(assignment.Target), parsed))
+            {
+                assignsParsed = true;
+                becomes = value;
+            }
+
+            return true;
+        }
 
         // A constant or default(T); null (the caller must handle it) and NaN (it poisons every sum
         // downstream, loudly) are not silent defaults.

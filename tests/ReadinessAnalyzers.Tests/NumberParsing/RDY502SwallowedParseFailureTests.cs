@@ -149,6 +149,21 @@ public sealed class RDY502SwallowedParseFailureTests
                     Console.WriteLine("quantity?");
                 }
 
+                bool valid = true;
+                decimal bid;
+                if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out bid))
+                {
+                    valid = false;
+                }
+
+                decimal ask = 0m;
+                if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsedAsk))
+                {
+                    ask = 0m;
+                }
+
+                Console.WriteLine(valid ? bid + ask + parsedAsk : 0m);
+
                 foreach (var line in new[] { text })
                 {
                     if (!decimal.TryParse(line, NumberStyles.Number, CultureInfo.InvariantCulture, out var size))
