@@ -408,6 +408,37 @@ public sealed class RDY501FloatingPointMoneyTests
         """);
 
     [Fact]
+    public Task PrimaryConstructorsCollectionExpressionsAndNullableContexts_AreFixed() => Verify.CodeFixAsync(
+        """
+        #nullable enable
+        using System.Collections.Generic;
+
+        sealed class Pricer(double {|RDY501:basePrice|})
+        {
+            private readonly double[] {|RDY501:_levelPrices|} = [1.5, 2.5];
+            private List<double>? {|RDY501:_fillPrices|};
+
+            decimal Mid() => (decimal)0;
+
+            double Quote(int level) => basePrice + _levelPrices[level] + (_fillPrices?.Count ?? 0);
+        }
+        """,
+        """
+        #nullable enable
+        using System.Collections.Generic;
+
+        sealed class Pricer(decimal basePrice)
+        {
+            private readonly decimal[] _levelPrices = [1.5m, 2.5m];
+            private List<decimal>? _fillPrices;
+
+            decimal Mid() => (decimal)0;
+
+            decimal Quote(int level) => basePrice + _levelPrices[level] + (_fillPrices?.Count ?? 0);
+        }
+        """);
+
+    [Fact]
     public Task ConstantsAndDefaultValues_GainM() => Verify.CodeFixAsync(
         """
         static class Limits
