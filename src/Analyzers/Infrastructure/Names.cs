@@ -44,14 +44,15 @@ internal static class Names
         "mnemonic", "seed phrase", "token");
 
     // "value" alone is every generic helper's parameter (Clamp(double value, …)); it is money only
-    // next to one of these words (marketValue, PortfolioValue) or inside a money-like member or type
-    // (SetPrice(double value), struct Price { double Value; }).
+    // next to one of these words (marketValue, PortfolioValue) or inside a member or type that is
+    // money-like or has one of them (SetPrice(double value), struct Money { double Value; }).
     private const string WeakMoneyWord = "value";
 
     private static readonly ImmutableHashSet<string> s_valueQualifiers = ImmutableHashSet.Create(
-        StringComparer.Ordinal, "market", "portfolio", "position", "positions", "fair", "book", "account", "trade",
-        "order", "fill", "cash", "net", "gross", "mark", "face", "nominal", "contract", "asset", "assets",
-        "holding", "holdings", "collateral", "premium", "usd", "usdt", "eur", "btc", "quote");
+        StringComparer.Ordinal, "money", "market", "portfolio", "position", "positions", "fair", "book", "account",
+        "trade", "deal", "order", "fill", "cash", "net", "gross", "mark", "face", "nominal", "contract", "lot",
+        "tick", "pip", "entry", "exit", "stop", "loss", "profit", "commission", "asset", "assets", "holding",
+        "holdings", "collateral", "premium", "usd", "usdt", "eur", "btc", "quote");
 
     // A name ending in one of these words says where a secret lives, not what it is
     // (RsaPrivateKeyPath, secretsFile, ApiKeyHeader).
@@ -200,8 +201,34 @@ internal static class Names
             }
         }
 
-        return containerName is not null
-            && IsMoneyLike(containerName, moneyWords, exclusionWords, containerName: null);
+        return containerName is not null && IsMoneyContainer(containerName, moneyWords, exclusionWords);
+    }
+
+    // A member or type whose name makes its bare 'value' money: money-like itself (SetPrice, Price) or
+    // named for what has a money value (Money, Position, SetStopLoss, TickValue).
+    private static bool IsMoneyContainer(string containerName, ImmutableArray<ImmutableArray<string>> moneyWords,
+        ImmutableArray<ImmutableArray<string>> exclusionWords)
+    {
+        if (IsMoneyLike(containerName, moneyWords, exclusionWords, containerName: null))
+        {
+            return true;
+        }
+
+        var words = SplitWords(containerName);
+        if (ContainsEntry(words, exclusionWords, out _))
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (s_valueQualifiers.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

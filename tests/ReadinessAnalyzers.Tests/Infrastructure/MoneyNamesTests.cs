@@ -56,6 +56,10 @@ public sealed class MoneyNamesTests
     [InlineData("Value", "Indicator", false)]
     [InlineData("value", "PriceRatio", false)]
     [InlineData("value", "Value", false)]
+    [InlineData("Value", "Money", true)]
+    [InlineData("value", "SetStopLoss", true)]
+    [InlineData("value", "SetLimit", false)]
+    [InlineData("Value", "PositionRatio", false)]
     public void BareValue_TakesItsContainersMeaning(string name, string container, bool expected)
         => Assert.Equal(expected, Names.IsMoneyLike(name, Money, Exclusions, container));
 
