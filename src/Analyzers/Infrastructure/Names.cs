@@ -11,10 +11,14 @@ namespace ReadinessAnalyzers.Infrastructure;
 /// </summary>
 internal static class Names
 {
-    /// <summary>The spec's money-like words (RULES.md, "Key terms").</summary>
+    /// <summary>
+    /// The spec's money-like words (RULES.md, "Key terms"), plus <c>profit</c>, <c>loss</c>, <c>cash</c> and
+    /// <c>capital</c>: risk limits and results are named with them (<c>MaxDailyLoss</c>, <c>takeProfit</c>,
+    /// <c>initialCapital</c>) as often as with pnl.
+    /// </summary>
     public static readonly ImmutableArray<string> DefaultMoneyWords = ImmutableArray.Create(
         "price", "px", "qty", "quantity", "amount", "notional", "pnl", "balance", "equity", "fee", "cost",
-        "size", "volume", "bid", "ask", "spread", "margin", "exposure", "value");
+        "size", "volume", "bid", "ask", "spread", "margin", "exposure", "value", "profit", "loss", "cash", "capital");
 
     /// <summary>
     /// Words that make a money-like name a ratio, a statistic, a unit count

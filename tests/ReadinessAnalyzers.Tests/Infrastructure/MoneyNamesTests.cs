@@ -24,6 +24,9 @@ public sealed class MoneyNamesTests
     [InlineData("marketValue")]
     [InlineData("PortfolioValue")]
     [InlineData("volumeWeightedPrice")]
+    [InlineData("MaxDailyLoss")]
+    [InlineData("takeProfit")]
+    [InlineData("initialCapital")]
     public void MoneyNames_AreMoneyLike(string name) => Assert.True(Names.IsMoneyLike(name, Money, Exclusions, containerName: null));
 
     [Theory]
@@ -43,6 +46,8 @@ public sealed class MoneyNamesTests
     [InlineData("PriceEpsilon")]
     [InlineData("marketFeed")]
     [InlineData("latencyMs")]
+    [InlineData("MaxLossPct")]
+    [InlineData("ProfitFactor")]
     [InlineData("value")]
     [InlineData("maxValue")]
     [InlineData("rsiValue")]
