@@ -26,6 +26,10 @@ internal static class RuleIds
     public const string CatchAllSwallowsCancellation = "RDY402";
     public const string ProcessExit = "RDY403";
     public const string ProductionStub = "RDY404";
+    public const string FloatingPointMoney = "RDY501";
+    public const string SwallowedParseFailure = "RDY502";
+    public const string CultureSensitiveNumberConversion = "RDY503";
+    public const string LocalWallClockTime = "RDY504";
 }
 
 internal static class RuleCategories
@@ -217,6 +221,38 @@ internal static class Rules
         category: RuleCategories.Security,
         defaultSeverity: DiagnosticSeverity.Error,
         description: "An API key, secret, password or private key in source code reaches every clone, build log and decompiled binary, and cannot be rotated without a release. Load it from the environment or a secret store.");
+
+    public static readonly DiagnosticDescriptor FloatingPointMoney = Create(
+        id: RuleIds.FloatingPointMoney,
+        title: "Do not use binary floating point for money",
+        messageFormat: "'{0}' is a money-like {1} of type '{2}': binary floating point cannot hold 0.1 exactly, so sums drift and prices land off the tick; use 'decimal'",
+        category: RuleCategories.MoneyAndTime,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "double and float store binary fractions: 0.1 + 0.2 is not 0.3, a running PnL drifts, and a price rounded for the venue can fall one tick off. Hold prices, quantities, fees and balances in decimal.");
+
+    public static readonly DiagnosticDescriptor SwallowedParseFailure = Create(
+        id: RuleIds.SwallowedParseFailure,
+        title: "Do not turn a failed number parse into zero",
+        messageFormat: "The result of '{0}' is {1}: when '{2}' does not parse it silently becomes {3} and the engine trades on it",
+        category: RuleCategories.MoneyAndTime,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "TryParse leaves zero in its out argument when the text is not a number. Discarding its result, or using it only to pick a default, turns a malformed price or quantity into a real zero that sizes orders and marks positions. Branch to an error path instead: throw, return a failure, or log.");
+
+    public static readonly DiagnosticDescriptor CultureSensitiveNumberConversion = Create(
+        id: RuleIds.CultureSensitiveNumberConversion,
+        title: "Specify a culture when parsing or formatting numbers",
+        messageFormat: "'{0}' uses the machine's culture: on a de-DE host '1.5' parses as 15 and 1.5 prints as '1,5'; pass CultureInfo.InvariantCulture",
+        category: RuleCategories.MoneyAndTime,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "Number parsing and formatting without an IFormatProvider follow the current culture. Exchange payloads use '.' as the decimal separator, so the same code misreads prices and signs malformed requests on a machine set to a culture that uses ','.");
+
+    public static readonly DiagnosticDescriptor LocalWallClockTime = Create(
+        id: RuleIds.LocalWallClockTime,
+        title: "Use UTC instead of local wall-clock time",
+        messageFormat: "'{0}' reads the host's local time zone: timestamps shift with the server's settings and jump an hour at daylight-saving changes; use '{1}'",
+        category: RuleCategories.MoneyAndTime,
+        defaultSeverity: DiagnosticSeverity.Info,
+        description: "Exchanges timestamp orders, fills and funding in UTC. Local time compared with them is off by the host's offset, and twice a year an hour repeats or disappears. Use DateTime.UtcNow, DateTimeOffset.UtcNow or an injected TimeProvider.");
 
     // Parameter names match DiagnosticDescriptor's constructor: release tracking (RS2000/RS2001)
     // and the wording checks (RS1031-RS1033) read the arguments by those names.

@@ -12,13 +12,34 @@ namespace ReadinessAnalyzers.Infrastructure;
 internal static class Names
 {
     /// <summary>
-    /// The spec's money-like words (RULES.md, "Key terms"), plus <c>slippage</c> and <c>commission</c>:
-    /// RDY404's own example (<c>EstimateSlippage</c>) calls slippage money-like, and commission is the
-    /// venue's word for a fee.
+    /// The spec's money-like words (RULES.md, "Key terms"), plus <c>slippage</c> and <c>commission</c>
+    /// (RDY404's own example <c>EstimateSlippage</c>; commission is the venue's word for a fee) and
+    /// <c>profit</c>, <c>loss</c>, <c>cash</c>, <c>capital</c>: risk limits and results are named with them
+    /// (<c>MaxDailyLoss</c>, <c>takeProfit</c>, <c>initialCapital</c>) as often as with pnl.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultMoneyWords = ImmutableArray.Create(
         "price", "px", "qty", "quantity", "amount", "notional", "pnl", "balance", "equity", "fee", "cost",
-        "size", "volume", "bid", "ask", "spread", "margin", "exposure", "value", "slippage", "commission");
+        "size", "volume", "bid", "ask", "spread", "margin", "exposure", "value", "slippage", "commission",
+        "profit", "loss", "cash", "capital");
+
+    /// <summary>
+    /// Words that make a money-like name a ratio, a statistic, a unit count
+    /// or a duration rather than an amount (RULES.md RDY501: <c>priceRatio</c>, <c>volatility</c>, <c>sharpe</c>,
+    /// <c>pct</c>, <c>percent</c>, <c>bps</c>, <c>weight</c>, <c>score</c>). One of them anywhere in a name
+    /// wins over every money word: <c>spreadBps</c>, <c>feeRate</c>, <c>logPrice</c> and
+    /// <c>priceUpdateIntervalMs</c> are not money.
+    /// </summary>
+    public static readonly ImmutableArray<string> DefaultMoneyExclusionWords = ImmutableArray.Create(
+        // ratios and statistics
+        "ratio", "volatility", "iv", "sharpe", "sortino", "pct", "percent", "percentage", "percentile", "quantile",
+        "bps", "weight", "score", "zscore", "rate", "multiplier", "factor", "coefficient", "fraction", "leverage",
+        "utilization", "imbalance", "elasticity", "log", "return", "sigma", "std", "stddev", "stdev", "deviation",
+        "variance", "correlation", "beta", "skew", "probability", "prob", "epsilon", "eps",
+        // unit counts: a price distance in ticks or pips is a count, not an amount
+        "pips", "ticks",
+        // durations: priceUpdateIntervalMs is a time
+        "ms", "millis", "milliseconds", "micros", "nanos", "seconds", "secs", "minutes", "latency", "interval",
+        "timeout", "delay", "elapsed", "duration", "age", "ttl");
 
     /// <summary>
     /// The spec's secret-like words. An entry of several words (<c>api key</c>) matches those words
@@ -28,6 +49,17 @@ internal static class Names
         "apikey", "api key", "private key", "privatekey", "priv key", "secret", "password", "passwd", "pwd",
         "passphrase", "mnemonic", "seed phrase", "token", "access key", "account key", "signing key",
         "hmac key", "encryption key", "master key", "credential", "authorization");
+
+    // "value" alone is every generic helper's parameter (Clamp(double value, …)); it is money only
+    // next to one of these words (marketValue, PortfolioValue) or inside a member or type that is
+    // money-like or has one of them (SetPrice(double value), struct Money { double Value; }).
+    private const string WeakMoneyWord = "value";
+
+    private static readonly ImmutableHashSet<string> s_valueQualifiers = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "money", "market", "portfolio", "position", "positions", "fair", "book", "account",
+        "trade", "deal", "order", "fill", "cash", "net", "gross", "mark", "face", "nominal", "contract", "lot",
+        "tick", "pip", "entry", "exit", "stop", "loss", "profit", "commission", "asset", "assets", "holding",
+        "holdings", "collateral", "premium", "usd", "usdt", "eur", "btc", "quote");
 
     // A name ending in one of these words says where a secret lives or what describes it, not what
     // it is: RsaPrivateKeyPath, secretsFile, ApiKeyHeader, TokenType, PasswordPolicy, ApiKeyId.
@@ -146,6 +178,93 @@ internal static class Names
     /// <summary>True when a word of <paramref name="identifier"/> (singular or plural) is in <paramref name="moneyWords"/>.</summary>
     public static bool IsMoneyLike(string? identifier, ImmutableArray<ImmutableArray<string>> moneyWords)
         => ContainsEntry(SplitWords(identifier), moneyWords, out _);
+
+    /// <summary>
+    /// True when <paramref name="identifier"/> is money-like for the money rules: a word of it is in
+    /// <paramref name="moneyWords"/>, no word of it is in <paramref name="exclusionWords"/>, and when its
+    /// only money word is the weak <c>value</c>, it also has a qualifier (<c>marketValue</c>) or
+    /// <paramref name="containerName"/> (the member or type around it) is money-like itself.
+    /// </summary>
+    public static bool IsMoneyLike(
+        string? identifier,
+        ImmutableArray<ImmutableArray<string>> moneyWords,
+        ImmutableArray<ImmutableArray<string>> exclusionWords,
+        string? containerName)
+    {
+        var words = SplitWords(identifier);
+        if (words.IsEmpty || ContainsEntry(words, exclusionWords, out _))
+        {
+            return false;
+        }
+
+        var weakOnly = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            foreach (var entry in moneyWords)
+            {
+                if (!MatchesAt(words, i, entry))
+                {
+                    continue;
+                }
+
+                if (entry.Length != 1 || entry[0] != WeakMoneyWord)
+                {
+                    return true;
+                }
+
+                weakOnly = true;
+            }
+        }
+
+        if (!weakOnly)
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (s_valueQualifiers.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return containerName is not null && IsMoneyContainer(containerName, moneyWords, exclusionWords);
+    }
+
+    // A member or type whose name makes its bare 'value' money: money-like itself (SetPrice, Price) or
+    // named for what has a money value (Money, Position, SetStopLoss, TickValue).
+    private static bool IsMoneyContainer(string containerName, ImmutableArray<ImmutableArray<string>> moneyWords,
+        ImmutableArray<ImmutableArray<string>> exclusionWords)
+    {
+        if (IsMoneyLike(containerName, moneyWords, exclusionWords, containerName: null))
+        {
+            return true;
+        }
+
+        var words = SplitWords(containerName);
+        if (ContainsEntry(words, exclusionWords, out _))
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (s_valueQualifiers.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when a word of <paramref name="identifier"/> is in <paramref name="exclusionWords"/>: the name
+    /// says it is a ratio, a statistic or a duration (<c>timeoutSeconds</c>, <c>feePct</c>), whatever else it holds.
+    /// </summary>
+    public static bool IsExcluded(string? identifier, ImmutableArray<ImmutableArray<string>> exclusionWords)
+        => ContainsEntry(SplitWords(identifier), exclusionWords, out _);
 
     /// <summary>
     /// True when <paramref name="identifier"/> names a secret: it contains a secret-like entry and does not

@@ -22,6 +22,8 @@ internal sealed class ReadinessOptions
     public const string SecretNamesKey = "readiness.secret_names";
     public const string BlockingMethodsKey = "readiness.blocking_methods";
     public const string SecretsInTestsKey = "readiness.secrets_in_tests";
+    public const string MoneyExclusionsKey = "readiness.money_exclusions";
+    public const string WallClockAllowedNamespacesKey = "readiness.wall_clock_allowed_namespaces";
 
     public const int DefaultHttpTimeoutBudgetMs = 500;
     public const int DefaultMaxCallDepth = 8;
@@ -36,7 +38,9 @@ internal sealed class ReadinessOptions
         moneyWords: Names.BuildWordList(Names.DefaultMoneyWords, null),
         secretWords: Names.BuildWordList(Names.DefaultSecretWords, null),
         blockingMethods: ImmutableArray<string>.Empty,
-        secretsInTests: true);
+        secretsInTests: true,
+        moneyExclusionWords: Names.BuildWordList(Names.DefaultMoneyExclusionWords, null),
+        wallClockAllowedNamespaces: ImmutableArray<string>.Empty);
 
     private ReadinessOptions(
         ImmutableHashSet<string> hotPathAttributes,
@@ -47,7 +51,9 @@ internal sealed class ReadinessOptions
         ImmutableArray<ImmutableArray<string>> moneyWords,
         ImmutableArray<ImmutableArray<string>> secretWords,
         ImmutableArray<string> blockingMethods,
-        bool secretsInTests)
+        bool secretsInTests,
+        ImmutableArray<ImmutableArray<string>> moneyExclusionWords,
+        ImmutableArray<string> wallClockAllowedNamespaces)
     {
         HotPathAttributes = hotPathAttributes;
         HotPathNamespaces = hotPathNamespaces;
@@ -58,6 +64,8 @@ internal sealed class ReadinessOptions
         SecretWords = secretWords;
         BlockingMethods = blockingMethods;
         SecretsInTests = secretsInTests;
+        MoneyExclusionWords = moneyExclusionWords;
+        WallClockAllowedNamespaces = wallClockAllowedNamespaces;
     }
 
     /// <summary>Attribute simple names that mark a hot path, each with and without the <c>Attribute</c> suffix.</summary>
@@ -87,6 +95,12 @@ internal sealed class ReadinessOptions
     /// <summary>RDY301: whether hardcoded secrets are reported in test projects (<c>true</c> unless configured off).</summary>
     public bool SecretsInTests { get; }
 
+    /// <summary>RDY501-RDY503: words that make a money-like name a ratio or statistic (built-in list with the configured additions and removals).</summary>
+    public ImmutableArray<ImmutableArray<string>> MoneyExclusionWords { get; }
+
+    /// <summary>RDY504: namespaces (prefix match on whole segments) whose code may read local wall-clock time (UI, display).</summary>
+    public ImmutableArray<string> WallClockAllowedNamespaces { get; }
+
     /// <summary>Reads the <c>readiness.*</c> keys of one tree's options.</summary>
     public static ReadinessOptions Parse(AnalyzerConfigOptions options)
     {
@@ -96,12 +110,15 @@ internal sealed class ReadinessOptions
         options.TryGetValue(MoneyNamesKey, out var moneyNames);
         options.TryGetValue(SecretNamesKey, out var secretNames);
         var blocking = ReadList(options, BlockingMethodsKey);
+        options.TryGetValue(MoneyExclusionsKey, out var moneyExclusions);
+        var wallClockNamespaces = ReadList(options, WallClockAllowedNamespacesKey);
         var budget = ReadPositiveInt(options, HttpTimeoutBudgetMsKey, DefaultHttpTimeoutBudgetMs);
         var depth = ReadPositiveInt(options, MaxCallDepthKey, DefaultMaxCallDepth);
         var secretsInTests = ReadBool(options, SecretsInTestsKey, fallback: true);
 
         if (attributes.IsEmpty && namespaces.IsEmpty && types.IsEmpty && blocking.IsEmpty
             && moneyNames is null && secretNames is null
+            && moneyExclusions is null && wallClockNamespaces.IsEmpty
             && budget == DefaultHttpTimeoutBudgetMs && depth == DefaultMaxCallDepth && secretsInTests)
         {
             return Default;
@@ -135,7 +152,9 @@ internal sealed class ReadinessOptions
             Names.BuildWordList(Names.DefaultMoneyWords, moneyNames),
             Names.BuildWordList(Names.DefaultSecretWords, secretNames),
             blocking,
-            secretsInTests);
+            secretsInTests,
+            Names.BuildWordList(Names.DefaultMoneyExclusionWords, moneyExclusions),
+            wallClockNamespaces);
     }
 
     private static ImmutableArray<string> ReadList(AnalyzerConfigOptions options, string key)

@@ -96,6 +96,13 @@ internal sealed class WellKnownTypes
         DbCommand = Resolve(compilation, "System.Data.Common.DbCommand");
         ExpressionOfT = Resolve(compilation, "System.Linq.Expressions.Expression`1");
         CorsPolicyBuilder = Resolve(compilation, "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder");
+        // MoneyType, NumberParsing, WallClock (RDY501-RDY504)
+        DateTime = Resolve(compilation, "System.DateTime");
+        DateTimeOffset = Resolve(compilation, "System.DateTimeOffset");
+        Convert = Resolve(compilation, "System.Convert");
+        IFormatProvider = Resolve(compilation, "System.IFormatProvider");
+        CultureInfo = Resolve(compilation, "System.Globalization.CultureInfo");
+        NumberStyles = Resolve(compilation, "System.Globalization.NumberStyles");
     }
 
     public INamedTypeSymbol? EventArgs { get; }
@@ -184,6 +191,13 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? DbCommand { get; }
     public INamedTypeSymbol? ExpressionOfT { get; }
     public INamedTypeSymbol? CorsPolicyBuilder { get; }
+    // MoneyType, NumberParsing, WallClock (RDY501-RDY504)
+    public INamedTypeSymbol? DateTime { get; }
+    public INamedTypeSymbol? DateTimeOffset { get; }
+    public INamedTypeSymbol? Convert { get; }
+    public INamedTypeSymbol? IFormatProvider { get; }
+    public INamedTypeSymbol? CultureInfo { get; }
+    public INamedTypeSymbol? NumberStyles { get; }
 
     /// <summary>The one instance for <paramref name="compilation"/>, created on first use.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation)
