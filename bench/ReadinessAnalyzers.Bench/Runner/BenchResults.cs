@@ -18,6 +18,9 @@ internal sealed class BenchResults
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>CPU seconds (user + system) of all measured builds, NaN without GNU time.</summary>
+    public double BuildCpuSeconds { get; set; }
+
     public required string PackageVersion { get; init; }
 
     public required Target Main { get; init; }

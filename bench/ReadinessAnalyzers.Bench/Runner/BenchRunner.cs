@@ -23,6 +23,9 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
 
     private readonly string _work = Path.GetFullPath(options.Work ?? Path.Combine(repositoryRoot, "bench", "artifacts"));
 
+    /// <summary>CPU time (user + system) of every measured build: what the run costs an idle machine.</summary>
+    private double _buildCpuSeconds;
+
     private string Feed => Path.Combine(_work, "feed");
 
     private string Packages => Path.Combine(_work, "packages");
@@ -123,6 +126,7 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
 
         results.LoadAfter = MachineInfo.LoadAverage();
         results.Elapsed = clock.Elapsed;
+        results.BuildCpuSeconds = _buildCpuSeconds;
         Log("load average after: " + results.LoadAfter);
         var report = ReportWriter.Write(results);
         var reportPath = Path.Combine(resultsDir, "report.md");
@@ -315,8 +319,10 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
             Path.GetDirectoryName(target.Path)!,
             [.. BuildArguments(target, variant), "-v:q", "-clp:NoSummary", "-p:ReportAnalyzer=true",
              "-fl", $"-flp:LogFile={log};Verbosity=detailed;PerformanceSummary"],
-            Path.ChangeExtension(log, ".console.log")).ConfigureAwait(false);
+            Path.ChangeExtension(log, ".console.log"),
+            measureMemory: true).ConfigureAwait(false);
         Check(result, $"telemetry build of {target.Label} with {variant.Label}");
+        _buildCpuSeconds += result.CpuSeconds;
         var report = AnalyzerReport.Parse(await File.ReadAllTextAsync(log).ConfigureAwait(false));
         var own = variant.IsBaseline ? 0 : report.SecondsIn(variant.Assemblies) * 1000;
         Log($"telemetry {target.Label} / {variant.Label} #{run}: {result.Seconds:F1} s, Csc {report.CscMilliseconds:F0} ms, "
@@ -332,7 +338,8 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
             Path.Combine(resultsDir, "logs", $"timed-{Slug(target)}-{variant.Name}-{round}.log"),
             measureMemory: true).ConfigureAwait(false);
         Check(result, $"timed build of {target.Label} with {variant.Label}");
-        Log($"timed #{round} {target.Label} / {variant.Label}: {result.Seconds:F2} s, max RSS {result.MaxRssKb / 1024.0:F0} MB");
+        _buildCpuSeconds += result.CpuSeconds;
+        Log($"timed #{round} {target.Label} / {variant.Label}: {result.Seconds:F2} s, CPU {result.CpuSeconds:F2} s, max RSS {result.MaxRssKb / 1024.0:F0} MB");
         return result;
     }
 

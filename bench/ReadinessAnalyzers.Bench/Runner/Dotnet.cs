@@ -13,7 +13,11 @@ namespace ReadinessAnalyzers.Bench.Runner;
 /// <summary>Runs the dotnet CLI as a child process, optionally under GNU time for the peak memory.</summary>
 internal static class Dotnet
 {
-    /// <summary>GNU time: its max RSS covers the largest process of the tree, the compiler when it runs out of proc.</summary>
+    /// <summary>
+    /// GNU time: its max RSS covers the largest process of the tree (the compiler when it runs out of
+    /// proc), and its user + system time is the CPU the whole tree used, which other load on the machine
+    /// disturbs far less than the wall time.
+    /// </summary>
     public const string GnuTime = "/usr/bin/time";
 
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(45);
@@ -37,7 +41,7 @@ internal static class Dotnet
         };
         if (rssFile is not null)
         {
-            foreach (var argument in (string[])["-f", "%M", "-o", rssFile, "dotnet"])
+            foreach (var argument in (string[])["-f", "%M %U %S", "-o", rssFile, "dotnet"])
             {
                 startInfo.ArgumentList.Add(argument);
             }
@@ -95,15 +99,24 @@ internal static class Dotnet
         }
 
         long maxRssKb = 0;
+        var cpuSeconds = double.NaN;
         if (rssFile is not null)
         {
-            var rss = await File.ReadAllTextAsync(rssFile).ConfigureAwait(false);
+            // GNU time writes "Command exited with non-zero status N" first when the build failed.
+            var measured = await File.ReadAllTextAsync(rssFile).ConfigureAwait(false);
             File.Delete(rssFile);
-            var last = rss.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-            _ = long.TryParse(last, NumberStyles.Integer, CultureInfo.InvariantCulture, out maxRssKb);
+            var fields = (measured.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "")
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 3
+                && long.TryParse(fields[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out maxRssKb)
+                && double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var user)
+                && double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var system))
+            {
+                cpuSeconds = user + system;
+            }
         }
 
-        return new RunResult(process.ExitCode, stopwatch.Elapsed.TotalSeconds, maxRssKb, text);
+        return new RunResult(process.ExitCode, stopwatch.Elapsed.TotalSeconds, maxRssKb, cpuSeconds, text);
     }
 
     /// <summary>The output of a short dotnet command such as <c>--info</c>.</summary>
