@@ -65,6 +65,7 @@ internal static class Program
         }
 
         Console.WriteLine(CorpusGenerator.WriteProject(Path.GetFullPath(args[1]), files, seed));
+        Console.WriteLine(CorpusStatistics.Of(files, seed));
         return 0;
     }
 

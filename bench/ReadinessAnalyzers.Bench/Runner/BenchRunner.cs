@@ -228,6 +228,7 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
             Log($"generating {files} files (seed {options.Seed}) into {directory}");
             var path = CorpusGenerator.WriteProject(directory, files, options.Seed);
             targets[files] = new Target(path, files, CountLines(directory));
+            Log("  " + CorpusStatistics.Of(files, options.Seed));
         }
 
         return (targets[options.Files], options.Sizes.Select(s => targets[s]).ToList());

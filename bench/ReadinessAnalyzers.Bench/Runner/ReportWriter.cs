@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using ReadinessAnalyzers.Bench.Corpus;
 
 namespace ReadinessAnalyzers.Bench.Runner;
 
@@ -25,6 +26,11 @@ internal static class ReportWriter
         Line(text, $"- Machine: {r.Machine.Cores} cores ({r.Machine.Cpu}), {r.Machine.Memory} memory; .NET {r.Machine.Dotnet}");
         Line(text, $"- Load average (1, 5, 15 min) before: {r.LoadBefore}; after: {r.LoadAfter}");
         Line(text, $"- Target: {Describe(r.Main, r.Options.Seed)}; ReadinessAnalyzers {r.PackageVersion} packed from this checkout");
+        if (r.Main.Files is { } files)
+        {
+            Line(text, "- Corpus: " + CorpusStatistics.Of(files, r.Options.Seed));
+        }
+
         Line(text, $"- Builds: `dotnet build --no-restore --no-incremental -c {r.Options.Configuration} -p:UseSharedCompilation=false`, "
             + $"{r.Options.Runs} timed runs per variant interleaved ({string.Join(", ", r.Variants.Select(v => v.Name))}, then again), "
             + $"{r.Options.TelemetryRuns} `-p:ReportAnalyzer=true` build(s) per variant and size; the SDK's default analyzers are on in every variant");
