@@ -6,6 +6,9 @@ namespace ReadinessAnalyzers.Bench.Runner;
 /// <summary>Everything one run measured; the report is computed from this alone.</summary>
 internal sealed class BenchResults
 {
+    /// <summary>The commit of the checkout the analyzers were packed from.</summary>
+    public required string Revision { get; init; }
+
     public required BenchOptions Options { get; init; }
 
     public required MachineInfo Machine { get; init; }

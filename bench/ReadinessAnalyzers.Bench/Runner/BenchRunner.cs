@@ -63,6 +63,7 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
 
         var results = new BenchResults
         {
+            Revision = await RevisionAsync().ConfigureAwait(false),
             Options = options,
             Machine = machine,
             Started = started,
@@ -110,10 +111,13 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
             }
         }
 
+        // Interleaved, and each round starts one variant later (A B, B A, A B, … for two): load that
+        // drifts during the run, as on a shared machine, then favours no variant by its position.
         for (var round = 1; round <= options.Runs; round++)
         {
-            foreach (var variant in variants)
+            for (var k = 0; k < variants.Count; k++)
             {
+                var variant = variants[(k + round - 1) % variants.Count];
                 var run = await TimedBuildAsync(main, variant, round, resultsDir).ConfigureAwait(false);
                 if (!results.Timed.TryGetValue(variant.Name, out var list))
                 {
@@ -135,6 +139,21 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
         Console.WriteLine(report);
         Log("report: " + reportPath);
         return 0;
+    }
+
+    /// <summary>The checkout's commit, so a report says which analyzers it measured.</summary>
+    private async Task<string> RevisionAsync()
+    {
+        try
+        {
+            var head = await Dotnet.RunToolAsync("git", repositoryRoot, ["rev-parse", "--short", "HEAD"]).ConfigureAwait(false);
+            var status = await Dotnet.RunToolAsync("git", repositoryRoot, ["status", "--porcelain", "--untracked-files=no"]).ConfigureAwait(false);
+            return head.Trim() + (status.Trim().Length > 0 ? " with uncommitted changes" : "");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown (no git)";
+        }
     }
 
     private async Task<(string Path, string Version, List<string> Assemblies)> PreparePackageAsync(string resultsDir)

@@ -119,6 +119,29 @@ internal static class Dotnet
         return new RunResult(process.ExitCode, stopwatch.Elapsed.TotalSeconds, maxRssKb, cpuSeconds, text);
     }
 
+    /// <summary>The standard output of a short command of another tool (git).</summary>
+    public static async Task<string> RunToolAsync(string fileName, string workingDirectory, IReadOnlyList<string> arguments)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException(fileName + " did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        _ = await error.ConfigureAwait(false);
+        return await output.ConfigureAwait(false);
+    }
+
     /// <summary>The output of a short dotnet command such as <c>--info</c>.</summary>
     public static async Task<string> CaptureAsync(IReadOnlyList<string> arguments)
         => (await RunAsync(System.Environment.CurrentDirectory, arguments).ConfigureAwait(false)).Output;

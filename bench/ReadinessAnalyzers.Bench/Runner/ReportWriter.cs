@@ -25,14 +25,14 @@ internal static class ReportWriter
         Line(text, "- Command: `bench/run.sh" + (r.Options.CommandLine.Length > 0 ? " " + r.Options.CommandLine : "") + "`");
         Line(text, $"- Machine: {r.Machine.Cores} cores ({r.Machine.Cpu}), {r.Machine.Memory} memory; .NET {r.Machine.Dotnet}");
         Line(text, $"- Load average (1, 5, 15 min) before: {r.LoadBefore}; after: {r.LoadAfter}");
-        Line(text, $"- Target: {Describe(r.Main, r.Options.Seed)}; ReadinessAnalyzers {r.PackageVersion} packed from this checkout");
+        Line(text, $"- Target: {Describe(r.Main, r.Options.Seed)}; ReadinessAnalyzers {r.PackageVersion} packed from this checkout (commit {r.Revision})");
         if (r.Main.Files is { } files)
         {
             Line(text, "- Corpus: " + CorpusStatistics.Of(files, r.Options.Seed));
         }
 
         Line(text, $"- Builds: `dotnet build --no-restore --no-incremental -c {r.Options.Configuration} -p:UseSharedCompilation=false`, "
-            + $"{r.Options.Runs} timed runs per variant interleaved ({string.Join(", ", r.Variants.Select(v => v.Name))}, then again), "
+            + $"{r.Options.Runs} timed runs per variant interleaved ({string.Join(", ", r.Variants.Select(v => v.Name))}, each round starting one variant later), "
             + $"{r.Options.TelemetryRuns} `-p:ReportAnalyzer=true` build(s) per variant and size; the SDK's default analyzers are on in every variant");
         Line(text, $"- Wall time of the whole run: {r.Elapsed:hh\\:mm\\:ss}; CPU time of its measured builds: {F(r.BuildCpuSeconds / 60, 1)} CPU-minutes "
             + "(on an idle 2-core machine the run takes roughly this divided by 1 to 2, plus about a minute to pack and restore)");
