@@ -246,12 +246,9 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
         private ReadinessOptions Options(IOperation operation) => asyncPath.HotPath.Options.Get(operation.Syntax.SyntaxTree);
 
         private static bool IsKnownComplete(IOperation task, IOperation use, System.Threading.CancellationToken cancellationToken)
-            => task.Syntax is ExpressionSyntax taskSyntax
-               && task.SemanticModel is { } model
-               && TaskCompletion.IsKnownComplete(taskSyntax, use.Syntax, model, cancellationToken);
+            => TaskCompletion.IsKnownComplete(task, use, cancellationToken);
 
-        private static IOperation StripConfigureAwait(IOperation awaited)
-            => awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } ? task : awaited;
+        private static IOperation StripConfigureAwait(IOperation awaited) => TaskCompletion.StripConfigureAwait(awaited);
 
         private void ReportSleep(OperationAnalysisContext context, IInvocationOperation invocation, string api)
         {

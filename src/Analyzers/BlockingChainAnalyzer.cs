@@ -178,7 +178,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                         OnCall(creation, constructor, current, containingSymbol, options);
                         break;
                     case IPropertyReferenceOperation reference:
-                        if (current is not null && blocking.IsTaskResult(reference) && !IsKnownComplete(reference.Instance!, reference, cancellationToken))
+                        if (current is not null && blocking.IsTaskResult(reference) && !TaskCompletion.IsKnownComplete(reference.Instance!, reference, cancellationToken))
                         {
                             current.AddDirect(".Result", reference);
                         }
@@ -260,15 +260,10 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             }
 
             var task = invocation.TargetMethod.Name == "GetResult" && instance is IInvocationOperation { Instance: { } awaited }
-                ? awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } inner } ? inner : awaited
+                ? TaskCompletion.StripConfigureAwait(awaited)
                 : instance;
-            return IsKnownComplete(task, invocation, default);
+            return TaskCompletion.IsKnownComplete(task, invocation, default);
         }
-
-        private static bool IsKnownComplete(IOperation task, IOperation use, System.Threading.CancellationToken cancellationToken)
-            => task.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax taskSyntax
-               && task.SemanticModel is { } model
-               && TaskCompletion.IsKnownComplete(taskSyntax, use.Syntax, model, cancellationToken);
 
         // The shortest number of calls from `method` to a direct blocking call, if it is at most
         // `budget`. The budget strictly decreases along a path, so cycles terminate; each method is

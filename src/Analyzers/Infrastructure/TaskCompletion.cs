@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ReadinessAnalyzers.Infrastructure;
 
@@ -41,6 +42,16 @@ internal static class TaskCompletion
             || (GetCollectionOfElementLocal(symbol, model, cancellationToken) is { } heldCollection
                 && IsAwaitedBefore(heldCollection, use, allowSingleAwait: false, model, cancellationToken));
     }
+
+    /// <summary>The operation form of <see cref="IsKnownComplete(ExpressionSyntax, SyntaxNode, SemanticModel, CancellationToken)"/>.</summary>
+    public static bool IsKnownComplete(IOperation task, IOperation use, CancellationToken cancellationToken)
+        => task.Syntax is ExpressionSyntax taskSyntax
+           && task.SemanticModel is { } model
+           && IsKnownComplete(taskSyntax, use.Syntax, model, cancellationToken);
+
+    /// <summary><c>t.ConfigureAwait(…)</c> → <c>t</c>: the task a configured awaiter waits for.</summary>
+    public static IOperation StripConfigureAwait(IOperation awaited)
+        => awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } ? task : awaited;
 
     private static bool IsCreatedComplete(ExpressionSyntax task, SemanticModel model, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class PackageFixture : IAsyncLifetime
 {
     public const string PackageId = "ReadinessAnalyzers";
 
-    public string RepositoryRoot { get; } = FindRepositoryRoot();
+    public string RepositoryRoot { get; } = ReadinessAnalyzers.Tests.RepositoryRoot.Path;
 
     /// <summary>Everything this class writes: the feed, the package cache and the consumers.</summary>
     public string WorkDirectory { get; } =
@@ -118,18 +118,5 @@ public sealed class PackageFixture : IAsyncLifetime
         var entry = package.GetEntry(entryName) ?? throw new InvalidOperationException($"{entryName} is not in the package.");
         using var reader = new StreamReader(entry.Open());
         return reader.ReadToEnd();
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ReadinessAnalyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ReadinessAnalyzers.sln not found above " + AppContext.BaseDirectory);
     }
 }

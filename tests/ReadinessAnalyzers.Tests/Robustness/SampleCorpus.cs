@@ -28,18 +28,7 @@ internal static class SampleCorpus
 
         """;
 
-    public static string? FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ReadinessAnalyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return null;
-    }
+    public static string? FindRepositoryRoot() => RepositoryRoot.Path;
 
     public static ImmutableArray<CorpusGroup> Load()
     {
