@@ -97,7 +97,8 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
                     ReportBlockingSynchronization(context, invocation, method);
                 }
             }
-            else if (IsOnAsyncPath(invocation, context)
+            else if (blocking.MayDoSyncIO(method, Options(invocation))
+                     && IsOnAsyncPath(invocation, context)
                      && blocking.IsSyncIO(invocation, Options(invocation), out var twins)
                      && !IsInsideItsOwnTwin(method, context.ContainingSymbol))
             {

@@ -117,7 +117,8 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             var builder = owner is null ? null : new SummaryBuilder(owner);
             foreach (var block in context.OperationBlocks)
             {
-                Scan(block, builder, context.OwningSymbol, context.CancellationToken);
+                var tree = block.Syntax.SyntaxTree;
+                Scan(block, builder, asyncPath.ClassifyMember(context.OwningSymbol, tree), asyncPath.HotPath.Options.Get(tree), context.CancellationToken);
             }
 
             if (builder is not null)
@@ -147,35 +148,36 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
         // Walks one body: blocking calls and callees go to the body's summary; calls to source methods
         // on an async path become candidate sites. Local functions get their own summary; lambdas
-        // belong to no summary (a lambda the method does not invoke does not block it).
-        private void Scan(IOperation root, SummaryBuilder? builder, ISymbol containingSymbol, System.Threading.CancellationToken cancellationToken)
+        // belong to no summary (a lambda the method does not invoke does not block it). The async-path
+        // kind of each node is carried down the walk (a lambda or local function is judged by its own
+        // signature), so no call walks back up its parents.
+        private void Scan(IOperation root, SummaryBuilder? builder, AsyncPathKind rootKind, ReadinessOptions options, System.Threading.CancellationToken cancellationToken)
         {
-            var stack = new Stack<(IOperation Operation, SummaryBuilder? Builder)>();
-            stack.Push((root, builder));
-            var options = asyncPath.HotPath.Options.Get(root.Syntax.SyntaxTree);
+            var stack = new Stack<(IOperation Operation, SummaryBuilder? Builder, AsyncPathKind Kind)>();
+            stack.Push((root, builder, rootKind));
             while (stack.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (operation, current) = stack.Pop();
+                var (operation, current, kind) = stack.Pop();
                 switch (operation)
                 {
                     case ILocalFunctionOperation localFunction:
                         var local = new SummaryBuilder(localFunction.Symbol);
                         if (localFunction.Body is { } body)
                         {
-                            Scan(body, local, containingSymbol, cancellationToken);
+                            Scan(body, local, asyncPath.ClassifyNested(localFunction.Symbol, body.Syntax.SyntaxTree), options, cancellationToken);
                         }
 
                         _summaries.TryAdd(localFunction.Symbol, local.Build());
                         continue;
                     case IAnonymousFunctionOperation lambda:
-                        stack.Push((lambda.Body, null));
+                        stack.Push((lambda.Body, null, asyncPath.ClassifyNested(lambda.Symbol, lambda.Syntax.SyntaxTree)));
                         continue;
                     case IInvocationOperation invocation:
-                        OnCall(invocation, invocation.TargetMethod, current, containingSymbol, options);
+                        OnCall(invocation, invocation.TargetMethod, current, kind, options);
                         break;
                     case IObjectCreationOperation { Constructor: { } constructor } creation:
-                        OnCall(creation, constructor, current, containingSymbol, options);
+                        OnCall(creation, constructor, current, kind, options);
                         break;
                     case IPropertyReferenceOperation reference:
                         if (current is not null && blocking.IsTaskResult(reference) && !TaskCompletion.IsKnownComplete(reference.Instance!, reference, cancellationToken))
@@ -188,7 +190,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                             : reference.Property.GetMethod;
                         if (accessor is not null)
                         {
-                            OnCall(reference, accessor, current, containingSymbol, options);
+                            OnCall(reference, accessor, current, kind, options);
                         }
 
                         break;
@@ -196,12 +198,12 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
                 foreach (var child in operation.ChildOperations)
                 {
-                    stack.Push((child, current));
+                    stack.Push((child, current, kind));
                 }
             }
         }
 
-        private void OnCall(IOperation call, IMethodSymbol target, SummaryBuilder? builder, ISymbol containingSymbol, ReadinessOptions options)
+        private void OnCall(IOperation call, IMethodSymbol target, SummaryBuilder? builder, AsyncPathKind path, ReadinessOptions options)
         {
             if (call is IInvocationOperation invocation)
             {
@@ -223,10 +225,9 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             }
 
             builder?.AddCallee(callee);
-            var path = asyncPath.Classify(call, containingSymbol, includeThreadPool: false);
             if (path != AsyncPathKind.None)
             {
-                _sites.Enqueue(new CallSite(callee, call, path, asyncPath.HotPath.Options.Get(call.Syntax.SyntaxTree).MaxCallDepth));
+                _sites.Enqueue(new CallSite(callee, call, path, options.MaxCallDepth));
             }
         }
 
@@ -237,7 +238,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             var method = Normalise(target);
             if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern
                 || method.ContainingType?.TypeKind == TypeKind.Interface
-                || method.DeclaringSyntaxReferences.IsEmpty
+                || method.Locations.IsEmpty || !method.Locations[0].IsInSource
                 || asyncPath.IsAsyncFunction(method))
             {
                 return null;

@@ -77,19 +77,38 @@ internal sealed class AsyncPath
             }
         }
 
-        if (containingSymbol is not IMethodSymbol method)
+        return ClassifyMember(containingSymbol, operation.Syntax.SyntaxTree);
+    }
+
+    /// <summary>
+    /// What <see cref="Classify"/> returns for code directly in the body of <paramref name="member"/>
+    /// (outside its lambdas and local functions), cached per member. For a walk that goes down a body and
+    /// wants the answer for every node without walking back up.
+    /// </summary>
+    public AsyncPathKind ClassifyMember(ISymbol member, SyntaxTree tree)
+    {
+        if (member is not IMethodSymbol method)
         {
             return AsyncPathKind.None; // field and property initializers never run on an async path
         }
 
         if (!_members.TryGetValue(method, out var memberKind))
         {
-            memberKind = ClassifyMember(method, operation.Syntax.SyntaxTree);
+            memberKind = IsAsyncFunction(method) ? AsyncPathKind.Async
+                : HotPath.IsHotPath(method, tree) ? AsyncPathKind.HotPath
+                : AsyncPathKind.None;
             _members.TryAdd(method, memberKind);
         }
 
         return memberKind;
     }
+
+    /// <summary>
+    /// What <see cref="Classify"/> (without the thread pool) returns for code directly in the body of a
+    /// lambda or local function: judged by its own signature, never its container's.
+    /// </summary>
+    public AsyncPathKind ClassifyNested(IMethodSymbol function, SyntaxTree tree)
+        => function.MethodKind == MethodKind.LocalFunction ? ClassifyLocalFunction(function, tree) : ClassifyFunction(function);
 
     /// <summary>True when <paramref name="method"/> is async or returns an awaitable.</summary>
     public bool IsAsyncFunction(IMethodSymbol method)
@@ -101,11 +120,6 @@ internal sealed class AsyncPath
     private AsyncPathKind ClassifyLocalFunction(IMethodSymbol function, SyntaxTree tree)
         => IsAsyncFunction(function) ? AsyncPathKind.Async
             : HotPath.IsHotPath(function, tree) ? AsyncPathKind.HotPath
-            : AsyncPathKind.None;
-
-    private AsyncPathKind ClassifyMember(IMethodSymbol method, SyntaxTree tree)
-        => IsAsyncFunction(method) ? AsyncPathKind.Async
-            : HotPath.IsHotPath(method, tree) ? AsyncPathKind.HotPath
             : AsyncPathKind.None;
 
     private bool IsQueuedToThreadPool(IAnonymousFunctionOperation lambda)

@@ -33,6 +33,7 @@ internal sealed class BlockingCalls
 {
     private readonly WellKnownTypes _types;
     private readonly ConcurrentDictionary<IMethodSymbol, AsyncTwins> _twins = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayDoIO = new(SymbolEqualityComparer.Default);
 
     public BlockingCalls(WellKnownTypes types) => _types = types;
 
@@ -160,24 +161,41 @@ internal sealed class BlockingCalls
     {
         var method = invocation.TargetMethod;
         twins = default;
-        if (method.Name.EndsWith("Async", StringComparison.Ordinal) || IsNeverIO(method) || IsInMemory(invocation))
+        if (!MayDoSyncIO(method, options))
+        {
+            return false;
+        }
+
+        twins = GetTwins(method);
+        return !IsInMemory(invocation);
+    }
+
+    /// <summary>
+    /// The part of <see cref="IsSyncIO"/> that depends on the method alone, answered once per method
+    /// per compilation: callers test it before any per-call work (async path, arguments).
+    /// </summary>
+    public bool MayDoSyncIO(IMethodSymbol method, ReadinessOptions options)
+    {
+        if (method.Name.EndsWith("Async", StringComparison.Ordinal))
         {
             return false;
         }
 
         if (!options.BlockingMethods.IsEmpty && IsConfiguredBlocking(method, options))
         {
-            twins = GetTwins(method);
-            return true;
+            return !IsNeverIO(method);
         }
 
-        if (method.MethodKind != MethodKind.Ordinary || method.IsExtensionMethod)
+        method = method.OriginalDefinition;
+        if (!_mayDoIO.TryGetValue(method, out var mayDoIO))
         {
-            return false;
+            mayDoIO = method.MethodKind == MethodKind.Ordinary && !method.IsExtensionMethod && !IsNeverIO(method)
+                && GetTwins(method) is var twins
+                && (twins.HasExactTwin || (twins.AnyExists && IsListedIOType(method.ContainingType)));
+            _mayDoIO.TryAdd(method, mayDoIO);
         }
 
-        twins = GetTwins(method);
-        return twins.HasExactTwin || (twins.AnyExists && IsListedIOType(method.ContainingType));
+        return mayDoIO;
     }
 
     /// <summary>The awaitable twins of <paramref name="method"/>, looked up once per method per compilation.</summary>
