@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.Globalization;
 using System.IO;
 using ReadinessAnalyzers.Report.Rendering;
 
@@ -46,22 +47,27 @@ public static class ReportCommand
         };
         var source = new Option<string[]>("--source")
         {
+            HelpName = "dir-or-file",
             Description = "A directory or file whose C# lines are counted (repeatable; default: the directories of the projects the findings are in)",
         };
         var root = new Option<string>("--root")
         {
+            HelpName = "dir",
             Description = "Paths outside a git repository are shown relative to this directory [default: the current directory]",
         };
         var output = new Option<string>("--output", "-o")
         {
+            HelpName = "dir",
             Description = "Directory the report files are written to [default: the current directory]",
         };
         var format = new Option<string>("--format")
         {
+            HelpName = "md,html,json",
             Description = "Comma-separated report files to write: md, html, json [default: md,html,json]",
         };
         var baseline = new Option<string[]>("--baseline")
         {
+            HelpName = "sarif",
             Description = "SARIF 2.1 log(s) of an earlier build: findings are marked new or unchanged, and the fixed ones listed (repeatable)",
         };
         var failOnNew = new Option<bool>("--fail-on-new")
@@ -70,9 +76,21 @@ public static class ReportCommand
         };
         var failUnder = new Option<int?>("--fail-under")
         {
+            HelpName = "score",
             Description = "Exit with 1 when the score is below this value (0-100)",
         };
 
+        sarif.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                // An unknown option lands here as a file name: say what it is. A log named "-x" can be passed as "./-x".
+                if (value.Length > 1 && value[0] == '-')
+                {
+                    result.AddError($"unknown option '{value}'");
+                }
+            }
+        });
         format.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is { } value && ParseFormats(value) is null)
@@ -82,7 +100,10 @@ public static class ReportCommand
         });
         failUnder.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 0 or > 100)
+            // The token, not the converted value: a value that is no integer has its own parse error already.
+            if (result.Tokens is [var token]
+                && int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minimum)
+                && minimum is < 0 or > 100)
             {
                 result.AddError("--fail-under must be between 0 and 100");
             }
@@ -92,11 +113,14 @@ public static class ReportCommand
         {
             sarif, source, root, output, format, baseline, failOnNew, failUnder,
             new HelpOption(),
-            new VersionOption(),
+            new VersionOption { Action = new PrintVersion(stdout) },
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(failOnNew) && (result.GetValue(baseline) ?? []).Length == 0)
+            // From the tokens: a converted value would throw when another option failed to parse.
+            if (result.GetResult(failOnNew) is { } gate
+                && (gate.Tokens.Count == 0 || (bool.TryParse(gate.Tokens[0].Value, out var on) && on))
+                && result.GetResult(baseline) is null)
             {
                 result.AddError("--fail-on-new needs --baseline");
             }
@@ -175,6 +199,19 @@ public static class ReportCommand
         }
 
         return exitCode;
+    }
+
+    /// <summary>
+    /// Prints the version the reports carry. The built-in action prints the entry assembly's version,
+    /// which is the host's when the command runs in-process.
+    /// </summary>
+    private sealed class PrintVersion(TextWriter stdout) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            stdout.WriteLine(ReportGenerator.ToolVersion);
+            return Success;
+        }
     }
 
     /// <summary>"md,html,json" in any order and case; null when a part is none of them or nothing is chosen.</summary>

@@ -27,7 +27,7 @@ internal sealed class ReportGenerator
     {
         _options = options;
         _warnings = warnings;
-        _paths = new DisplayPaths(Path.GetFullPath(options.Root));
+        _paths = new DisplayPaths(FullPath(options.Root));
         _projects = new ProjectLocator(_paths);
     }
 
@@ -47,6 +47,11 @@ internal sealed class ReportGenerator
             return plus < 0 ? version : version[..plus];
         }
     }
+
+    /// <summary>An absolute path as given (a Windows root stays one on Linux), a relative one from the current directory.</summary>
+    private static string FullPath(string path)
+        => path.Length == 0 ? Directory.GetCurrentDirectory()
+            : PathText.IsAbsolute(PathText.Normalize(path)) ? path : Path.GetFullPath(path);
 
     private ReadinessReport Build()
     {

@@ -126,6 +126,7 @@ internal static class NamespaceScanner
                 Advance();
             }
 
+            _lineHasText = true; // the closing "*/"
             _index += 2;
         }
 
@@ -187,6 +188,7 @@ internal static class NamespaceScanner
                     Advance();
                 }
 
+                _lineHasText = true; // the closing quotes
                 _index += kind.Raw;
                 return;
             }
@@ -203,6 +205,7 @@ internal static class NamespaceScanner
                         continue;
                     }
 
+                    _lineHasText = true; // the closing quote
                     _index++;
                     return;
                 }

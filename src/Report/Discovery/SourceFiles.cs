@@ -18,7 +18,7 @@ internal sealed class SourceFiles
         }
 
         file = null;
-        if (DisplayPaths.IsOnThisMachine(normalizedPath))
+        if (DisplayPaths.IsOnThisMachine(normalizedPath) && File.Exists(normalizedPath))
         {
             try
             {

@@ -181,7 +181,7 @@ internal static class MarkdownRenderer
         {
             switch (c)
             {
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~' or '#':
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '~':
                     escaped.Append('\\').Append(c);
                     break;
                 case '<':
