@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
@@ -27,7 +28,8 @@ internal static class HtmlRenderer
         th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
         th { background: #f6f8fa; }
         td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-        td.loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
+        table.narrow { width: auto; min-width: 60%; }
+        td.loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; min-width: 16em; }
         tr.blocking td:first-child { border-left: 4px solid var(--bad); }
         .tag { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 12px; }
         .tag.error { background: #ffebe9; color: var(--bad); } .tag.warning { background: #fff8c5; color: var(--warn); }
@@ -138,7 +140,7 @@ internal static class HtmlRenderer
         }
 
         output.WriteLine("</svg>");
-        output.WriteLine("<table>");
+        output.WriteLine("<table class=\"narrow\">");
         output.WriteLine("<tr><th>Category</th><th class=\"n\">Score</th><th class=\"n\">Findings</th><th class=\"n\">Blocking</th>"
             + "<th class=\"n\">Errors</th><th class=\"n\">Warnings</th><th class=\"n\">Notes</th><th class=\"n\">Penalty</th></tr>");
         foreach (var c in report.Categories)
@@ -193,7 +195,8 @@ internal static class HtmlRenderer
         foreach (var f in findings)
         {
             output.Write(f.Blocking ? "<tr class=\"blocking\">" : "<tr>");
-            output.Write($"<td class=\"loc\">{E(ReportText.Location(f))}</td>");
+            // A long path may wrap, but only after a '/'.
+            output.Write($"<td class=\"loc\">{E(ReportText.Location(f)).Replace("/", "/<wbr>", StringComparison.Ordinal)}</td>");
             output.Write(ReportText.SafeHelpUri(f.HelpUri) is { } help
                 ? $"<td><a href=\"{E(help)}\" title=\"{E(f.Title)}\">{E(f.RuleId)}</a></td>"
                 : $"<td title=\"{E(f.Title)}\">{E(f.RuleId)}</td>");

@@ -61,7 +61,7 @@ public sealed class RenderingTests : IDisposable
 
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
-        Assert.Contains("Engine/Quotes.cs:20", html, StringComparison.Ordinal);
+        Assert.Contains("Engine/<wbr>Quotes.cs:20", html, StringComparison.Ordinal);
     }
 
     [Fact]
