@@ -57,13 +57,7 @@ internal static class HtmlRenderer
         WriteModules(report, output);
 
         var compared = report.Baseline is not null;
-        var blocking = 0;
-        foreach (var finding in report.Findings)
-        {
-            blocking += finding.Blocking ? 1 : 0;
-        }
-
-        output.WriteLine($"<h2>Findings ({ReportText.Number(report.Findings.Count)}; {ReportText.Number(blocking)} blocking, listed first)</h2>");
+        output.WriteLine($"<h2>Findings ({ReportText.Number(report.Findings.Count)}; {ReportText.Number(report.BlockingCount)} blocking, listed first)</h2>");
         WriteFindings(output, report.Findings, compared);
         if (report.Baseline is { Fixed.Count: > 0 } baseline)
         {

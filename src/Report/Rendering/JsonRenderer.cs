@@ -87,7 +87,6 @@ internal static class JsonRenderer
 
             json.WriteEndObject();
             json.WriteEndObject();
-            json.Flush();
         }
 
         json.WriteEndArray();

@@ -107,9 +107,11 @@ internal static class SarifReader
         {
             var isVersion = reader.ValueTextEquals("version"u8);
             reader.Read();
-            if (isVersion && reader.TokenType == JsonTokenType.String)
+            if (isVersion)
             {
-                version = reader.GetString();
+                version = reader.TokenType == JsonTokenType.String
+                    ? reader.GetString()
+                    : throw new ReportInputException($"{path}: not a SARIF log: \"version\" is {Describe(reader.TokenType)}, not a string");
             }
             else
             {

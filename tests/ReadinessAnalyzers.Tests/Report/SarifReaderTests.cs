@@ -187,6 +187,7 @@ public sealed class SarifReaderTests
     [InlineData("not json", "not valid JSON at line 1")]
     [InlineData("[1, 2]", "the top level is an array")]
     [InlineData("{\"runs\": []}", "no top-level \"version\"")]
+    [InlineData("{\"version\": 2.1, \"runs\": []}", "\"version\" is a number, not a string")]
     [InlineData("{\"version\": \"2.1.0\"}", "no \"runs\" array")]
     [InlineData("{\"version\": \"2.1.0\", \"runs\": {}}", "\"runs\" must be an array, not an object")]
     [InlineData("{\"version\": \"2.1.0\", \"runs\": [{\"results\": 3}]}", "\"results\" must be an array, not a number")]
