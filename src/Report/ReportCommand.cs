@@ -166,18 +166,28 @@ public static class ReportCommand
     private static int Execute(ReportOptions options, TextWriter stdout, TextWriter stderr)
     {
         Model.ReadinessReport report;
-        IReadOnlyList<string> written;
         try
         {
             report = ReportGenerator.Build(options, stderr);
-            written = ReportFiles.Write(report, options.OutputDirectory, options.Formats);
         }
         catch (ReportInputException e)
         {
             stderr.WriteLine($"{ReportText.ToolName}: error: {e.Message}");
             return InputError;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsFileSystemError(e))
+        {
+            // A source tree that cannot be walked, a path with characters the file system refuses.
+            stderr.WriteLine($"{ReportText.ToolName}: error: {e.Message}");
+            return InputError;
+        }
+
+        IReadOnlyList<string> written;
+        try
+        {
+            written = ReportFiles.Write(report, options.OutputDirectory, options.Formats);
+        }
+        catch (Exception e) when (IsFileSystemError(e))
         {
             stderr.WriteLine($"{ReportText.ToolName}: error: cannot write the report to '{options.OutputDirectory}': {e.Message}");
             return InputError;
@@ -200,6 +210,9 @@ public static class ReportCommand
 
         return exitCode;
     }
+
+    private static bool IsFileSystemError(Exception e)
+        => e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;
 
     /// <summary>
     /// Prints the version the reports carry. The built-in action prints the entry assembly's version,

@@ -155,6 +155,20 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void OutputThatIsAFile_ExitsWith2()
+    {
+        using var tree = ScoringTests.Engine(1000);
+        var sarif = SarifBuilder.Write(tree, "build/Engine.sarif");
+        var file = tree.Write("taken", "not a directory");
+
+        var run = ReportRun.Invoke(sarif, "--root", tree.Root, "-o", file);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith($"readiness-report: error: cannot write the report to '{file}': ", Assert.Single(run.StderrLines), StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
     public void MissingSource_ExitsWith2()
     {
         using var tree = ScoringTests.Engine(1000);
