@@ -1,0 +1,8 @@
+namespace ReadinessAnalyzers.Report.Model;
+
+internal enum Verdict
+{
+    NotReady,
+    ReadyWithConditions,
+    Ready,
+}
