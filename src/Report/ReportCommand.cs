@@ -60,6 +60,11 @@ public static class ReportCommand
             HelpName = "dir",
             Description = "Directory the report files are written to [default: the current directory]",
         };
+        var name = new Option<string>("--name")
+        {
+            HelpName = "name",
+            Description = "File name of the report files, without extension, e.g. the project's name when several projects share one output directory [default: readiness-report]",
+        };
         var format = new Option<string>("--format")
         {
             HelpName = "md,html,json",
@@ -67,6 +72,8 @@ public static class ReportCommand
         };
         var baseline = new Option<string[]>("--baseline")
         {
+            // --baseline base/*.sarif: every file the shell expands belongs to the option.
+            AllowMultipleArgumentsPerToken = true,
             HelpName = "sarif",
             Description = "SARIF 2.1 log(s) of an earlier build: findings are marked new or unchanged, and the fixed ones listed (repeatable)",
         };
@@ -91,6 +98,14 @@ public static class ReportCommand
                 }
             }
         });
+        name.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value
+                && (value.Length == 0 || value.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || value.Contains('/') || value.Contains('\\')))
+            {
+                result.AddError($"--name '{value}' is not a file name");
+            }
+        });
         format.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is { } value && ParseFormats(value) is null)
@@ -111,7 +126,7 @@ public static class ReportCommand
 
         var command = new Command("readiness-report", Description)
         {
-            sarif, source, root, output, format, baseline, failOnNew, failUnder,
+            sarif, source, root, output, name, format, baseline, failOnNew, failUnder,
             new HelpOption(),
             new VersionOption { Action = new PrintVersion(stdout) },
         };
@@ -134,6 +149,7 @@ public static class ReportCommand
                 Root = parsed.GetValue(root) ?? Directory.GetCurrentDirectory(),
                 OutputDirectory = parsed.GetValue(output) ?? Directory.GetCurrentDirectory(),
                 Formats = ParseFormats(parsed.GetValue(format) ?? "md,html,json") ?? ReportFormats.All,
+                Name = parsed.GetValue(name) ?? ReportFiles.DefaultName,
                 Baselines = parsed.GetValue(baseline) ?? [],
                 FailOnNew = parsed.GetValue(failOnNew),
                 FailUnder = parsed.GetValue(failUnder),
@@ -185,7 +201,7 @@ public static class ReportCommand
         IReadOnlyList<string> written;
         try
         {
-            written = ReportFiles.Write(report, options.OutputDirectory, options.Formats);
+            written = ReportFiles.Write(report, options.OutputDirectory, options.Formats, options.Name);
         }
         catch (Exception e) when (IsFileSystemError(e))
         {

@@ -9,33 +9,30 @@ namespace ReadinessAnalyzers.Report;
 /// <summary>Writes the chosen report files: UTF-8 without a byte-order mark, '\n' line ends on every OS.</summary>
 internal static class ReportFiles
 {
-    public const string MarkdownName = "readiness-report.md";
-
-    public const string HtmlName = "readiness-report.html";
-
-    public const string JsonName = "readiness-report.json";
+    /// <summary>The files' name without extension unless <c>--name</c> says otherwise.</summary>
+    public const string DefaultName = "readiness-report";
 
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The full paths written, the HTML first (the summary line points at it), then Markdown, then JSON.</summary>
-    public static IReadOnlyList<string> Write(ReadinessReport report, string outputDirectory, ReportFormats formats)
+    public static IReadOnlyList<string> Write(ReadinessReport report, string outputDirectory, ReportFormats formats, string name = DefaultName)
     {
         var directory = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(directory);
         var written = new List<string>();
         if (formats.HasFlag(ReportFormats.Html))
         {
-            written.Add(WriteText(Path.Combine(directory, HtmlName), writer => HtmlRenderer.Write(report, writer)));
+            written.Add(WriteText(Path.Combine(directory, name + ".html"), writer => HtmlRenderer.Write(report, writer)));
         }
 
         if (formats.HasFlag(ReportFormats.Markdown))
         {
-            written.Add(WriteText(Path.Combine(directory, MarkdownName), writer => MarkdownRenderer.Write(report, writer)));
+            written.Add(WriteText(Path.Combine(directory, name + ".md"), writer => MarkdownRenderer.Write(report, writer)));
         }
 
         if (formats.HasFlag(ReportFormats.Json))
         {
-            var path = Path.Combine(directory, JsonName);
+            var path = Path.Combine(directory, name + ".json");
             using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 JsonRenderer.Write(report, stream);

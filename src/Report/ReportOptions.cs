@@ -16,6 +16,9 @@ internal sealed record ReportOptions
 
     public ReportFormats Formats { get; init; } = ReportFormats.All;
 
+    /// <summary>The report files' name without extension.</summary>
+    public string Name { get; init; } = ReportFiles.DefaultName;
+
     public IReadOnlyList<string> Baselines { get; init; } = [];
 
     public bool FailOnNew { get; init; }

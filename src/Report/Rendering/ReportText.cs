@@ -69,7 +69,7 @@ internal static class ReportText
     public static string Summary(ReadinessReport report, string? reportPath)
     {
         var line = $"Readiness score: {report.Score}/100 ({Verdict(report.Verdict)}); "
-            + $"{report.Findings.Count} findings, {report.BlockingCount} blocking";
+            + $"{report.Findings.Count} finding{(report.Findings.Count == 1 ? "" : "s")}, {report.BlockingCount} blocking";
         if (report.Baseline is { } baseline)
         {
             line += $"; {baseline.New} new, {baseline.Fixed.Count} fixed";

@@ -17,10 +17,30 @@ public static class DotnetCli
     /// <summary>The output kept in an assertion message: the tail, where MSBuild prints its summary.</summary>
     private const int MaxReportedChars = 20_000;
 
-    public static async Task<Result> RunAsync(
+    public static Task<Result> RunAsync(
         string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+        => RunAsync(FindDotnet(), "dotnet", workingDirectory, environment, arguments);
+
+    /// <summary>
+    /// Runs another program the SDK installed, such as a .NET tool's launcher, with the same environment
+    /// and with <c>DOTNET_ROOT</c> pointing at the SDK's own runtime.
+    /// </summary>
+    public static Task<Result> RunExecutableAsync(string workingDirectory, string executable, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(FindDotnet())
+        var dotnet = FindDotnet();
+        var environment = new Dictionary<string, string>();
+        if (Path.IsPathRooted(dotnet) && Path.GetDirectoryName(dotnet) is { } root)
+        {
+            environment["DOTNET_ROOT"] = root;
+        }
+
+        return RunAsync(executable, Path.GetFileName(executable), workingDirectory, environment, arguments);
+    }
+
+    private static async Task<Result> RunAsync(
+        string executable, string displayName, string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -76,7 +96,7 @@ public static class DotnetCli
         }
 
         return new Result(
-            "dotnet " + string.Join(' ', arguments),
+            displayName + " " + string.Join(' ', arguments),
             timedOut ? -1 : process.ExitCode,
             timedOut,
             stopwatch.Elapsed,

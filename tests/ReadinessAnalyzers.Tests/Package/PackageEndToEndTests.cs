@@ -17,7 +17,7 @@ namespace ReadinessAnalyzers.Tests.Package;
 /// feed into throw-away consumer projects outside the repository and drives the real dotnet CLI:
 /// build, build -warnaserror, dotnet format, the presets and the nupkg layout.
 /// </summary>
-public sealed class PackageEndToEndTests(PackageFixture package) : IClassFixture<PackageFixture>
+public sealed partial class PackageEndToEndTests(PackageFixture package) : IClassFixture<PackageFixture>
 {
     private const string QuotePoller = ConsumerProject.QuotePollerFile;
     private const string OrderPlacer = ConsumerProject.OrderPlacerFile;
@@ -226,6 +226,10 @@ public sealed class PackageEndToEndTests(PackageFixture package) : IClassFixture
             Assert.True(!entries.Any(e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal)), listing);
             Assert.True(entries.Contains("buildTransitive/ReadinessAnalyzers.targets"), listing);
             Assert.True(entries.Contains("build/ReadinessAnalyzers.targets"), listing);
+            Assert.True(entries.Contains("buildTransitive/ReadinessAnalyzers.Report.targets"), listing);
+            Assert.True(entries.Contains("tools/report/ReadinessAnalyzers.Report.dll"), listing);
+            Assert.True(entries.Contains("tools/report/ReadinessAnalyzers.Report.runtimeconfig.json"), listing);
+            Assert.True(entries.Contains("tools/report/System.CommandLine.dll"), listing);
             Assert.True(entries.Contains("README.md"), listing);
             Assert.True(entries.Contains("LICENSE"), listing);
         }

@@ -46,6 +46,44 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Name_NamesTheReportFiles_SoProjectsCanShareAFolder()
+    {
+        using var tree = ScoringTests.Engine(1000);
+        var sarif = SarifBuilder.Write(tree, "build/Engine.sarif",
+            new SarifResultSpec("RDY101", "warning", tree.UriOf("Engine/Quotes.cs"), 10));
+        var output = Path.Combine(tree.Root, "report");
+
+        var run = ReportRun.Invoke(sarif, "--root", tree.Root, "-o", output, "--name", "Engine");
+        var bad = ReportRun.Invoke(sarif, "--root", tree.Root, "-o", output, "--name", "../Engine");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["Engine.html", "Engine.json", "Engine.md"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.EndsWith($"report: {Path.Combine(output, "Engine.html")}\n", run.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.True(bad.ExitCode == 2, bad.ToString());
+    }
+
+    [Fact]
+    public void Baseline_TakesEveryFileUpToTheNextOption_AsAShellGlobExpandsThem()
+    {
+        using var tree = ScoringTests.Engine(1000);
+        var current = SarifBuilder.Write(tree, "build/Engine.sarif",
+            new SarifResultSpec("RDY101", "warning", tree.UriOf("Engine/Quotes.cs"), 10),
+            new SarifResultSpec("RDY102", "warning", tree.UriOf("Engine/Quotes.cs"), 20));
+        var baseA = SarifBuilder.Write(tree, "old/A.sarif",
+            new SarifResultSpec("RDY101", "warning", tree.UriOf("Engine/Quotes.cs"), 10));
+        var baseB = SarifBuilder.Write(tree, "old/B.sarif",
+            new SarifResultSpec("RDY102", "warning", tree.UriOf("Engine/Quotes.cs"), 20));
+        var output = Path.Combine(tree.Root, "report");
+
+        var run = ReportRun.Invoke(current, "--baseline", baseA, baseB, "--fail-on-new", "--root", tree.Root, "-o", output);
+
+        // Both baseline files were read as baselines (nothing new), not B as a second current log.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("2 findings, ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("; 0 new, 0 fixed;", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FailUnder_ExitsWith1BelowTheScoreAnd0AtIt()
     {
         using var tree = ScoringTests.Engine(1000);
