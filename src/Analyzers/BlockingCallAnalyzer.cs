@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers;
@@ -59,7 +57,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<Location, bool> _reportedQueuedSleeps = new();
 
-        private const int MaxLockTextLength = 40;
+        private readonly LockRegions _regions = new(types, asyncPath, blocking);
 
         private static readonly ImmutableDictionary<string, string?> s_fixAwait =
             ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixAwait);
@@ -78,9 +76,12 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             {
                 OnQueuedMethodGroups(context, invocation);
             }
-            else if (IsLockAcquisition(method))
+            else if (_regions.IsLockAcquisition(method))
             {
-                OnLockRegion(context, invocation);
+                if (_regions.OfEnter(invocation, context.ContainingSymbol, context.CancellationToken) is { } region)
+                {
+                    ReportLockRegion(context, region);
+                }
             }
             else if (blocking.IsSleep(invocation))
             {
@@ -123,21 +124,10 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
 
         public void OnLock(OperationAnalysisContext context)
         {
-            var lockOperation = (ILockOperation)context.Operation;
-            if (lockOperation.Syntax is not LockStatementSyntax syntax)
+            if (_regions.OfLock((ILockOperation)context.Operation, context.ContainingSymbol, context.CancellationToken) is { } region)
             {
-                return;
+                ReportLockRegion(context, region);
             }
-
-            var kind = asyncPath.Classify(lockOperation, context.ContainingSymbol, includeThreadPool: false);
-            if (kind == AsyncPathKind.None)
-            {
-                return;
-            }
-
-            var header = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.LockKeyword.SpanStart, syntax.CloseParenToken.Span.End));
-            var name = "lock (" + Shorten(syntax.Expression.ToString()) + ")";
-            ReportLockRegion(context, header, name, kind, FindBlockingCall(lockOperation.Body, context.CancellationToken));
         }
 
         private void OnSyncOverAsync(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
@@ -354,148 +344,19 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
                && (WellKnownTypes.IsOrDerivesFrom(container.ContainingType, method.ContainingType)
                    || WellKnownTypes.IsOrDerivesFrom(method.ContainingType, container.ContainingType));
 
-        private bool IsLockAcquisition(IMethodSymbol method)
-            => method.Name switch
-            {
-                "Enter" => (WellKnownTypes.Is(method.ContainingType, types.Monitor) && method.IsStatic)
-                           || WellKnownTypes.Is(method.ContainingType, types.Lock),
-                "EnterScope" => WellKnownTypes.Is(method.ContainingType, types.Lock),
-                _ => false,
-            };
-
-        // Monitor.Enter / Lock.Enter hold the lock from the call to the matching Exit (or the end
-        // of the block); Lock.EnterScope holds it for its using statement or using declaration.
-        private void OnLockRegion(OperationAnalysisContext context, IInvocationOperation enter)
+        // A lock whose body calls source methods but blocks in none of its own lines is decided by
+        // BlockingChainAnalyzer at compilation end, when the callees' bodies are known (RULES.md, RDY103).
+        private static void ReportLockRegion(OperationAnalysisContext context, LockRegion region)
         {
-            var kind = asyncPath.Classify(enter, context.ContainingSymbol, includeThreadPool: false);
-            if (kind == AsyncPathKind.None)
+            if (region.BlockingCall is not null)
             {
-                return;
+                context.ReportDiagnostic(Diagnostic.Create(Rules.BlockingSynchronization, region.Location, region.Name,
+                    $"holds the lock across '{region.BlockingCall}' on {Describe(region.Kind)}: every thread that needs the lock waits for that call; move it out of the critical section, or use SemaphoreSlim.WaitAsync or a Channel<T>"));
             }
-
-            string? blockingCall = null;
-            for (var current = enter.Parent; current is not null; current = current.Parent)
+            else if (!region.DependsOnCallees)
             {
-                if (current is IUsingOperation usingOperation)
-                {
-                    blockingCall = FindBlockingCall(usingOperation.Body, context.CancellationToken);
-                    break;
-                }
-
-                if (current is IExpressionStatementOperation or IUsingDeclarationOperation or IVariableDeclarationGroupOperation)
-                {
-                    blockingCall = FindBlockingCallAfter(current, context.CancellationToken);
-                    break;
-                }
-
-                if (current is IBlockOperation)
-                {
-                    break;
-                }
+                context.ReportDiagnostic(Diagnostic.Create(Rules.LockOnAsyncPath, region.Location, region.Name, Describe(region.Kind)));
             }
-
-            var method = enter.TargetMethod;
-            ReportLockRegion(context, enter.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name, kind, blockingCall);
-        }
-
-        private static void ReportLockRegion(OperationAnalysisContext context, Location location, string name, AsyncPathKind kind, string? blockingCall)
-        {
-            if (blockingCall is not null)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.BlockingSynchronization, location, name,
-                    $"holds the lock across '{blockingCall}' on {Describe(kind)}: every thread that needs the lock waits for that call; move it out of the critical section, or use SemaphoreSlim.WaitAsync or a Channel<T>"));
-            }
-            else
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.LockOnAsyncPath, location, name, Describe(kind)));
-            }
-        }
-
-        private string? FindBlockingCallAfter(IOperation statement, System.Threading.CancellationToken cancellationToken)
-        {
-            if (statement.Parent is not IBlockOperation block)
-            {
-                return null;
-            }
-
-            var after = false;
-            foreach (var sibling in block.Operations)
-            {
-                if (after)
-                {
-                    if (IsLockRelease(sibling))
-                    {
-                        return null;
-                    }
-
-                    if (FindBlockingCall(sibling, cancellationToken) is { } found)
-                    {
-                        return found;
-                    }
-                }
-                else if (sibling == statement)
-                {
-                    after = true;
-                }
-            }
-
-            return null;
-        }
-
-        private bool IsLockRelease(IOperation statement)
-            => statement is IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: "Exit" } exit }
-               && (WellKnownTypes.Is(exit.TargetMethod.ContainingType, types.Monitor) || WellKnownTypes.Is(exit.TargetMethod.ContainingType, types.Lock));
-
-        // The first call in the region that blocks (any RDY101-RDY104 pattern), in source order, not
-        // looking into lambdas and local functions, which do not run there.
-        private string? FindBlockingCall(IOperation region, System.Threading.CancellationToken cancellationToken)
-        {
-            var stack = new System.Collections.Generic.Stack<IOperation>();
-            stack.Push(region);
-            string? first = null;
-            var firstPosition = int.MaxValue;
-            while (stack.Count > 0)
-            {
-                var operation = stack.Pop();
-                cancellationToken.ThrowIfCancellationRequested();
-                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    continue;
-                }
-
-                var found = operation switch
-                {
-                    IInvocationOperation invocation => BlockingName(invocation, cancellationToken),
-                    IPropertyReferenceOperation reference when blocking.IsTaskResult(reference)
-                        && !IsKnownComplete(reference.Instance!, reference, cancellationToken) => ".Result",
-                    _ => null,
-                };
-                if (found is not null && operation.Syntax.SpanStart < firstPosition)
-                {
-                    first = found;
-                    firstPosition = operation.Syntax.SpanStart;
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push(child);
-                }
-            }
-
-            return first;
-        }
-
-        private string? BlockingName(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
-        {
-            var kind = blocking.Classify(invocation, Options(invocation), out var api);
-            if (kind == BlockingKind.SyncOverAsync && invocation.TargetMethod.Name is "Wait" or "GetResult"
-                && invocation.Instance is { } instance
-                && IsKnownComplete(invocation.TargetMethod.Name == "Wait" ? instance : StripConfigureAwait(((IInvocationOperation)instance).Instance!), invocation, cancellationToken))
-            {
-                return null;
-            }
-
-            return kind == BlockingKind.None ? null : api;
         }
 
         private static string Describe(AsyncPathKind kind) => kind switch
@@ -504,9 +365,6 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             AsyncPathKind.HotPath => "a hot path",
             _ => "a thread-pool thread",
         };
-
-        private static string Shorten(string text)
-            => text.Length <= MaxLockTextLength ? text : text.Substring(0, MaxLockTextLength - 1) + "…";
 
         // WaitAll/WaitAny over a task list and nothing else map onto WhenAll/WhenAny; the overloads
         // with a timeout or a token return or behave differently and get no fix. WaitAny's int result

@@ -20,7 +20,7 @@ namespace ReadinessAnalyzers;
 public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Rules.BlockingCallChain);
+        ImmutableArray.Create(Rules.BlockingCallChain, CompilationEndRules.BlockingSynchronization, CompilationEndRules.LockOnAsyncPath);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -37,7 +37,9 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var graph = new CallGraph(AsyncPath.Create(types, context.Options), new BlockingCalls(types));
+        var asyncPath = AsyncPath.Create(types, context.Options);
+        var blocking = new BlockingCalls(types);
+        var graph = new CallGraph(asyncPath, blocking, new LockRegions(types, asyncPath, blocking));
         context.RegisterOperationBlockAction(graph.OnOperationBlock);
         context.RegisterCompilationEndAction(graph.OnCompilationEnd);
     }
@@ -66,6 +68,13 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         public IOperation Operation { get; } = operation;
 
         public AsyncPathKind Kind { get; } = kind;
+
+        public int MaxDepth { get; } = maxDepth;
+    }
+
+    private sealed class LockSite(LockRegion region, int maxDepth)
+    {
+        public LockRegion Region { get; } = region;
 
         public int MaxDepth { get; } = maxDepth;
     }
@@ -104,21 +113,22 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         public MethodSummary Build() => new(DisplayName(Method), _direct, _callees.ToImmutableArray());
     }
 
-    private sealed class CallGraph(AsyncPath asyncPath, BlockingCalls blocking)
+    private sealed class CallGraph(AsyncPath asyncPath, BlockingCalls blocking, LockRegions regions)
     {
         private const int Unreachable = int.MaxValue;
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentQueue<CallSite> _sites = new();
+        private readonly ConcurrentQueue<LockSite> _locks = new();
 
         public void OnOperationBlock(OperationBlockAnalysisContext context)
         {
-            var owner = context.OwningSymbol is IMethodSymbol method ? Normalise(method) : null;
+            var owner = context.OwningSymbol is IMethodSymbol method ? SourceCallees.Normalise(method) : null;
             var builder = owner is null ? null : new SummaryBuilder(owner);
             foreach (var block in context.OperationBlocks)
             {
                 var tree = block.Syntax.SyntaxTree;
-                Scan(block, builder, asyncPath.ClassifyMember(context.OwningSymbol, tree), asyncPath.HotPath.Options.Get(tree), context.CancellationToken);
+                Scan(block, builder, asyncPath.ClassifyMember(context.OwningSymbol, tree), asyncPath.HotPath.Options.Get(tree), context.OwningSymbol, context.CancellationToken);
             }
 
             if (builder is not null)
@@ -144,6 +154,34 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                     Rules.BlockingCallChain, site.Operation.Syntax.GetLocation(),
                     _summaries[site.Callee].Name + "()", chain, Describe(site.Kind)));
             }
+
+            foreach (var site in _locks)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                context.ReportDiagnostic(DecideLock(site, memo));
+            }
+        }
+
+        // RDY103 when the lock body calls a method that blocks within the depth budget (the first such
+        // call in source order names the chain), RDY108 otherwise: exactly one of the two per lock.
+        private Diagnostic DecideLock(LockSite site, Dictionary<IMethodSymbol, Memo> memo)
+        {
+            var region = site.Region;
+            foreach (var callee in region.Callees)
+            {
+                var distance = Distance(callee, site.MaxDepth - 1, memo);
+                if (distance == Unreachable)
+                {
+                    continue;
+                }
+
+                // A lock region's location is always in a syntax tree: a lock header or an Enter call.
+                var chain = DescribeChain(callee, distance, memo, region.Location.SourceTree!);
+                return Diagnostic.Create(CompilationEndRules.BlockingSynchronization, region.Location, region.Name,
+                    $"holds the lock across '{_summaries[callee].Name}()', which blocks: {chain}, on {Describe(region.Kind)}: every thread that needs the lock waits for that call; move it out of the critical section, or use SemaphoreSlim.WaitAsync or a Channel<T>");
+            }
+
+            return Diagnostic.Create(CompilationEndRules.LockOnAsyncPath, region.Location, region.Name, Describe(region.Kind));
         }
 
         // Walks one body: blocking calls and callees go to the body's summary; calls to source methods
@@ -151,7 +189,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         // belong to no summary (a lambda the method does not invoke does not block it). The async-path
         // kind of each node is carried down the walk (a lambda or local function is judged by its own
         // signature), so no call walks back up its parents.
-        private void Scan(IOperation root, SummaryBuilder? builder, AsyncPathKind rootKind, ReadinessOptions options, System.Threading.CancellationToken cancellationToken)
+        private void Scan(IOperation root, SummaryBuilder? builder, AsyncPathKind rootKind, ReadinessOptions options, ISymbol owner, System.Threading.CancellationToken cancellationToken)
         {
             var stack = new Stack<(IOperation Operation, SummaryBuilder? Builder, AsyncPathKind Kind)>();
             stack.Push((root, builder, rootKind));
@@ -165,7 +203,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                         var local = new SummaryBuilder(localFunction.Symbol);
                         if (localFunction.Body is { } body)
                         {
-                            Scan(body, local, asyncPath.ClassifyNested(localFunction.Symbol, body.Syntax.SyntaxTree), options, cancellationToken);
+                            Scan(body, local, asyncPath.ClassifyNested(localFunction.Symbol, body.Syntax.SyntaxTree), options, owner, cancellationToken);
                         }
 
                         _summaries.TryAdd(localFunction.Symbol, local.Build());
@@ -173,7 +211,15 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                     case IAnonymousFunctionOperation lambda:
                         stack.Push((lambda.Body, null, asyncPath.ClassifyNested(lambda.Symbol, lambda.Syntax.SyntaxTree)));
                         continue;
+                    case ILockOperation lockOperation when kind != AsyncPathKind.None:
+                        AddLock(regions.OfLock(lockOperation, owner, cancellationToken), options);
+                        break;
                     case IInvocationOperation invocation:
+                        if (kind != AsyncPathKind.None && regions.IsLockAcquisition(invocation.TargetMethod))
+                        {
+                            AddLock(regions.OfEnter(invocation, owner, cancellationToken), options);
+                        }
+
                         OnCall(invocation, invocation.TargetMethod, current, kind, options);
                         break;
                     case IObjectCreationOperation { Constructor: { } constructor } creation:
@@ -203,6 +249,16 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        // BlockingCallAnalyzer decides every lock it can from the lock's own body; the rest wait for the
+        // call graph (LockRegion.DependsOnCallees).
+        private void AddLock(LockRegion? region, ReadinessOptions options)
+        {
+            if (region is { DependsOnCallees: true })
+            {
+                _locks.Enqueue(new LockSite(region, options.MaxCallDepth));
+            }
+        }
+
         private void OnCall(IOperation call, IMethodSymbol target, SummaryBuilder? builder, AsyncPathKind path, ReadinessOptions options)
         {
             if (call is IInvocationOperation invocation)
@@ -219,7 +275,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (Candidate(target) is not { } callee)
+            if (SourceCallees.Candidate(target, asyncPath) is not { } callee)
             {
                 return;
             }
@@ -229,28 +285,6 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             {
                 _sites.Enqueue(new CallSite(callee, call, path, options.MaxCallDepth));
             }
-        }
-
-        // A direct, statically bound call to a synchronous method with a body in this compilation.
-        // Virtual and interface dispatch are not followed (RULES.md, RDY107).
-        private IMethodSymbol? Candidate(IMethodSymbol target)
-        {
-            var method = Normalise(target);
-            if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern
-                || method.ContainingType?.TypeKind == TypeKind.Interface
-                || method.Locations.IsEmpty || !method.Locations[0].IsInSource
-                || asyncPath.IsAsyncFunction(method))
-            {
-                return null;
-            }
-
-            return method;
-        }
-
-        private static IMethodSymbol Normalise(IMethodSymbol method)
-        {
-            method = (method.ReducedFrom ?? method).OriginalDefinition;
-            return method.PartialDefinitionPart ?? method;
         }
 
         private static bool IsCompletedTaskWait(IInvocationOperation invocation, BlockingKind kind)

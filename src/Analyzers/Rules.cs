@@ -261,3 +261,19 @@ internal static class Rules
         => new(id, title, messageFormat, category, defaultSeverity, isEnabledByDefault, description,
                HelpLinkBase + id + ".md", customTags);
 }
+
+// The same rules when BlockingChainAnalyzer decides a lock at compilation end, once the bodies of the
+// methods its body calls are known (see docs/rules/RDY103.md). A diagnostic reported from a
+// compilation-end action needs a descriptor with the CompilationEnd tag (RS1037), and the IDE uses
+// that tag to know the diagnostic only appears with full-solution analysis; id, title, message,
+// category, severity, description and help link are copied from the descriptor in Rules.
+internal static class CompilationEndRules
+{
+    public static readonly DiagnosticDescriptor BlockingSynchronization = AtCompilationEnd(Rules.BlockingSynchronization);
+
+    public static readonly DiagnosticDescriptor LockOnAsyncPath = AtCompilationEnd(Rules.LockOnAsyncPath);
+
+    private static DiagnosticDescriptor AtCompilationEnd(DiagnosticDescriptor rule)
+        => new(rule.Id, rule.Title, rule.MessageFormat, rule.Category, rule.DefaultSeverity, rule.IsEnabledByDefault,
+               rule.Description, rule.HelpLinkUri, WellKnownDiagnosticTags.CompilationEnd);
+}

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -22,5 +24,12 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
         public Test() => ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+
+        /// <summary>Analyzers that run beside <typeparamref name="TAnalyzer"/>, for rules two analyzers
+        /// decide together (a lock's RDY103/RDY108 verdict that waits for RDY107's call graph).</summary>
+        public List<DiagnosticAnalyzer> AlongsideAnalyzers { get; } = new();
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()
+            => base.GetDiagnosticAnalyzers().Concat(AlongsideAnalyzers);
     }
 }

@@ -367,4 +367,177 @@ public sealed class RDY103BlockingSynchronizationTests
             }
         }
         """);
+
+    [Fact]
+    public Task LockAcrossSourceMethodThatBlocks_IsReportedAtTheLockWithTheChain()
+    {
+        var test = WithBlockingChain(new Verify.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class OrderBook
+                {
+                    readonly object _book = new();
+
+                    async Task CheckpointAsync(string path)
+                    {
+                        {|#0:lock (_book)|}
+                        {
+                            {|#1:Save(path)|};
+                        }
+
+                        await Task.Yield();
+                    }
+
+                    void Save(string path) => File.WriteAllText(path, "snapshot");
+                }
+                """,
+        });
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.BlockingSynchronization).WithLocation(0).WithArguments(
+            "lock (_book)",
+            "holds the lock across 'Save()', which blocks: Save → File.WriteAllText (line 18), on an async path: every thread that needs the lock waits for that call; move it out of the critical section, or use SemaphoreSlim.WaitAsync or a Channel<T>"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.BlockingCallChain).WithLocation(1)
+            .WithArguments("Save()", "Save → File.WriteAllText (line 18)", "an async path"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task LockAcrossThreeCallChainIntoAnotherFile_NamesTheFileAndLine()
+    {
+        var test = WithBlockingChain(new Verify.Test());
+        test.TestState.Sources.Add(("OrderBook.cs", """
+            using System.Threading.Tasks;
+
+            partial class OrderBook
+            {
+                readonly object _book = new();
+
+                async Task OnTickAsync()
+                {
+                    await Task.Yield();
+                    {|#0:lock (_book)|}
+                    {
+                        _ = Depth();
+                        {|#1:RefreshBook()|};
+                    }
+                }
+
+                int Depth() => 10;
+
+                void RefreshBook() => LoadSnapshot();
+
+                void LoadSnapshot() => _ = Snapshots.Read("book.json");
+            }
+            """));
+        test.TestState.Sources.Add(("Snapshots.cs", """
+            using System.IO;
+
+            static class Snapshots
+            {
+                public static string Read(string path)
+                {
+                    return File.ReadAllText(path);
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.BlockingSynchronization).WithLocation(0).WithArguments(
+            "lock (_book)",
+            "holds the lock across 'RefreshBook()', which blocks: RefreshBook → LoadSnapshot → Read → File.ReadAllText (Snapshots.cs, line 7), on an async path: every thread that needs the lock waits for that call; move it out of the critical section, or use SemaphoreSlim.WaitAsync or a Channel<T>"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.BlockingCallChain).WithLocation(1)
+            .WithArguments("RefreshBook()", "RefreshBook → LoadSnapshot → Read → File.ReadAllText (Snapshots.cs, line 7)", "an async path"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task MonitorEnterRegionAcrossBlockingSourceMethod_IsReported()
+    {
+        var test = WithBlockingChain(new Verify.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Journal
+                {
+                    readonly object _gate = new();
+
+                    [HotPath]
+                    void Append(string line)
+                    {
+                        var taken = false;
+                        try
+                        {
+                            {|#0:Monitor.Enter(_gate, ref taken)|};
+                            {|RDY107:Write(line)|};
+                        }
+                        finally
+                        {
+                            if (taken) Monitor.Exit(_gate);
+                        }
+                    }
+
+                    void Write(string line) => File.AppendAllText("journal.log", line);
+                }
+
+                sealed class HotPathAttribute : System.Attribute { }
+                """,
+        });
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.BlockingSynchronization).WithLocation(0).WithArguments(
+            "Monitor.Enter",
+            "holds the lock across 'Write()', which blocks: Write → File.AppendAllText (line 24), on a hot path: every thread that needs the lock waits for that call; move it out of the critical section, or use SemaphoreSlim.WaitAsync or a Channel<T>"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task LockEnterScopeAcrossBlockingSourceMethod_IsReported()
+    {
+        var test = WithBlockingChain(new Verify.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace System.Threading
+                {
+                    public sealed class Lock
+                    {
+                        public Scope EnterScope() => default;
+                        public ref struct Scope { public void Dispose() { } }
+                    }
+                }
+
+                class Positions
+                {
+                    readonly Lock _lock = new();
+
+                    Task SaveAsync(string path)
+                    {
+                        using ({|RDY103:_lock.EnterScope()|})
+                        {
+                            {|RDY107:Persist(path)|};
+                        }
+
+                        return Task.CompletedTask;
+                    }
+
+                    void Persist(string path) => File.WriteAllText(path, "net");
+                }
+                """,
+        });
+        return test.RunAsync();
+    }
+
+    // A lock whose body calls source methods is decided by BlockingChainAnalyzer at compilation end,
+    // through its CompilationEnd twins of RDY103/RDY108; markup ids resolve to the first descriptor
+    // with that id (id, message, location and severity are what the harness compares).
+    private static Verify.Test WithBlockingChain(Verify.Test test)
+    {
+        test.AlongsideAnalyzers.Add(new BlockingChainAnalyzer());
+        test.MarkupOptions = MarkupOptions.UseFirstDescriptor;
+        return test;
+    }
 }

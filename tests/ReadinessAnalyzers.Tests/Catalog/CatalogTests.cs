@@ -115,10 +115,35 @@ public sealed class CatalogTests
 
     [Theory]
     [MemberData(nameof(RuleIdsData))]
-    public void ExactlyOneAnalyzer_SupportsTheRule(string id)
+    public void ExactlyOneAnalyzer_OwnsTheRule(string id)
     {
-        var supporting = Analyzers().Where(a => a.SupportedDiagnostics.Any(d => d.Id == id)).ToList();
-        Assert.Single(supporting);
+        var descriptor = Find(id);
+        var owners = Analyzers().Where(a => a.SupportedDiagnostics.Any(d => ReferenceEquals(d, descriptor))).ToList();
+        Assert.Single(owners);
+    }
+
+    // Another analyzer may report an id only through a CompilationEndRules twin (BlockingChainAnalyzer
+    // deciding a lock's RDY103/RDY108 at compilation end): the same rule in every field the user sees,
+    // plus the CompilationEnd tag.
+    [Theory]
+    [MemberData(nameof(RuleIdsData))]
+    public void OtherDescriptorsOfTheRule_AreCompilationEndTwins(string id)
+    {
+        var descriptor = Find(id);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var others = Analyzers().SelectMany(a => a.SupportedDiagnostics)
+            .Where(d => d.Id == id && !ReferenceEquals(d, descriptor));
+        foreach (var twin in others)
+        {
+            Assert.Equal(descriptor.Title.ToString(culture), twin.Title.ToString(culture));
+            Assert.Equal(descriptor.MessageFormat.ToString(culture), twin.MessageFormat.ToString(culture));
+            Assert.Equal(descriptor.Description.ToString(culture), twin.Description.ToString(culture));
+            Assert.Equal(descriptor.Category, twin.Category);
+            Assert.Equal(descriptor.DefaultSeverity, twin.DefaultSeverity);
+            Assert.Equal(descriptor.IsEnabledByDefault, twin.IsEnabledByDefault);
+            Assert.Equal(descriptor.HelpLinkUri, twin.HelpLinkUri);
+            Assert.Contains(WellKnownDiagnosticTags.CompilationEnd, twin.CustomTags);
+        }
     }
 
     private static DiagnosticDescriptor Find(string id) => Descriptors().Single(d => d.Id == id);

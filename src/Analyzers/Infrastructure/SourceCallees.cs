@@ -1,0 +1,64 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ReadinessAnalyzers.Infrastructure;
+
+/// <summary>
+/// The calls RDY107 follows, shared with the lock-body check of RDY103/RDY108: a direct, statically
+/// bound call to a synchronous method with a body in this compilation. Virtual and interface dispatch
+/// are not followed (RULES.md, RDY107).
+/// </summary>
+internal static class SourceCallees
+{
+    /// <summary>
+    /// The method a call to <paramref name="target"/> runs, as its original definition, when the call is
+    /// statically bound to a synchronous source method; otherwise null.
+    /// </summary>
+    public static IMethodSymbol? Candidate(IMethodSymbol target, AsyncPath asyncPath)
+    {
+        var method = Normalise(target);
+        if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern
+            || method.ContainingType?.TypeKind == TypeKind.Interface
+            || method.Locations.IsEmpty || !method.Locations[0].IsInSource
+            || asyncPath.IsAsyncFunction(method))
+        {
+            return null;
+        }
+
+        return method;
+    }
+
+    /// <summary>
+    /// The one symbol that stands for a method however it is called: the unreduced, unconstructed
+    /// definition, and the defining part of a partial method.
+    /// </summary>
+    public static IMethodSymbol Normalise(IMethodSymbol method)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        return method.PartialDefinitionPart ?? method;
+    }
+
+    /// <summary>
+    /// False for a property accessor the compiler writes (an auto-property's <c>get;</c>/<c>set;</c>, a
+    /// record's positional property): it has no body to summarise, so a call to it never blocks. Other
+    /// candidates have a body.
+    /// </summary>
+    public static bool HasBody(IMethodSymbol candidate, System.Threading.CancellationToken cancellationToken)
+    {
+        if (candidate.MethodKind is not (MethodKind.PropertyGet or MethodKind.PropertySet))
+        {
+            return true;
+        }
+
+        foreach (var reference in candidate.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null }
+                or ArrowExpressionClauseSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
