@@ -27,6 +27,40 @@ public sealed class ConsumerProject
 
     public static ConsumerProject Create(string directory, PackageFixture package, string? analysisMode)
     {
+        var consumer = CreateEmpty(directory, package, analysisMode);
+        consumer.Write("Program.cs", ProgramSource);
+        consumer.Write("SimulatedVenue.cs", SimulatedVenueSource);
+        consumer.Write(QuotePollerFile, QuotePollerSource);
+        consumer.Write(OrderPlacerFile, OrderPlacerSource);
+        return consumer;
+    }
+
+    /// <summary>
+    /// A consumer whose code is a copy of <paramref name="sourceDirectory"/>: its C# files and its
+    /// .editorconfig files, without bin/ and obj/.
+    /// </summary>
+    public static ConsumerProject CreateFromSources(string directory, PackageFixture package, string sourceDirectory)
+    {
+        var consumer = CreateEmpty(directory, package, analysisMode: null);
+        foreach (var file in System.IO.Directory.EnumerateFiles(sourceDirectory, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(sourceDirectory, file);
+            var first = relative.Split(Path.DirectorySeparatorChar)[0];
+            if (first is "bin" or "obj" || !(file.EndsWith(".cs", System.StringComparison.Ordinal) || Path.GetFileName(file) == ".editorconfig"))
+            {
+                continue;
+            }
+
+            var target = Path.Combine(directory, relative);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return consumer;
+    }
+
+    private static ConsumerProject CreateEmpty(string directory, PackageFixture package, string? analysisMode)
+    {
         System.IO.Directory.CreateDirectory(directory);
         var consumer = new ConsumerProject(directory, package);
 
@@ -49,10 +83,6 @@ public sealed class ConsumerProject
         consumer.Write("Directory.Packages.props", "<Project />");
 
         consumer.SetAnalysisMode(analysisMode);
-        consumer.Write("Program.cs", ProgramSource);
-        consumer.Write("SimulatedVenue.cs", SimulatedVenueSource);
-        consumer.Write(QuotePollerFile, QuotePollerSource);
-        consumer.Write(OrderPlacerFile, OrderPlacerSource);
         return consumer;
     }
 

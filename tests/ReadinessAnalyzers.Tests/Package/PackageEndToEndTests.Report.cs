@@ -88,6 +88,37 @@ public sealed partial class PackageEndToEndTests
     }
 
     [Fact]
+    public async Task ReportSwitch_OnTheSampleEngineBuiltWithThePackage_ReportsEveryFindingOfItsBuildLog()
+    {
+        // The sample engine's code, compiled against the packed package instead of the analyzer project.
+        var consumer = package.CreateConsumerFromSources("report-sample", RepositoryRoot.Combine("samples", "TradingEngine"));
+
+        var build = await consumer.BuildAsync("-p:ReadinessReport=true");
+
+        Assert.True(build.ExitCode == 0, build.Describe());
+        var folder = Path.Combine(consumer.Directory, "bin", "Debug", "net10.0", "readiness");
+        var sarif = SarifLog.Load(Path.Combine(folder, "TradingDesk.sarif"), build);
+        var fromSarif = sarif.Results.Where(r => r.RuleId.StartsWith("RDY", StringComparison.Ordinal))
+            .GroupBy(r => r.RuleId).ToDictionary(g => g.Key, g => g.Count());
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "TradingDesk.json")));
+        var root = json.RootElement;
+        var fromReport = root.GetProperty("findings").EnumerateArray()
+            .GroupBy(f => f.GetProperty("id").GetString()!).ToDictionary(g => g.Key, g => g.Count());
+
+        // The build log of the packaged analyzers is the one the sample's README and the committed
+        // fixture describe: 57 findings, the same count per rule.
+        var fixture = SarifLog.Load(ReadinessAnalyzers.Tests.Report.SarifReaderTests.FixturePath, build).Results
+            .GroupBy(r => r.RuleId).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(57, fromSarif.Values.Sum());
+        Assert.Equal(fixture.OrderBy(p => p.Key, StringComparer.Ordinal), fromSarif.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(fromSarif.OrderBy(p => p.Key, StringComparer.Ordinal), fromReport.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(57, root.GetProperty("counts").GetProperty("findings").GetInt32());
+        Assert.Equal(root.GetProperty("counts").GetProperty("findings").GetInt32(),
+            root.GetProperty("categories").EnumerateArray().Sum(c => c.GetProperty("findings").GetInt32()));
+    }
+
+    [Fact]
     public async Task ReportTool_InstalledFromALocalFeed_ReadsTheBuildsSarif_GatesWithExitCodes()
     {
         var consumer = package.CreateConsumer("report-tool");

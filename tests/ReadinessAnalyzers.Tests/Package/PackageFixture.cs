@@ -101,6 +101,10 @@ public sealed class PackageFixture : IAsyncLifetime
     public ConsumerProject CreateConsumer(string name, string? analysisMode = null)
         => ConsumerProject.Create(Path.Combine(WorkDirectory, "consumers", name), this, analysisMode);
 
+    /// <summary>A consumer project whose code is a copy of <paramref name="sourceDirectory"/> (see <see cref="ConsumerProject.CreateFromSources"/>).</summary>
+    public ConsumerProject CreateConsumerFromSources(string name, string sourceDirectory)
+        => ConsumerProject.CreateFromSources(Path.Combine(WorkDirectory, "consumers", name), this, sourceDirectory);
+
     public ZipArchive OpenPackage() => ZipFile.OpenRead(PackagePath);
 
     public XDocument ReadNuspec()
