@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -59,7 +58,7 @@ internal sealed class HotPath
             }
         }
 
-        return IsInListedNamespace(member.ContainingNamespace, options.HotPathNamespaces);
+        return Namespaces.IsInAny(member.ContainingNamespace, options.HotPathNamespaces);
     }
 
     private static bool HasHotPathAttribute(ISymbol symbol, ImmutableHashSet<string> names)
@@ -77,26 +76,6 @@ internal sealed class HotPath
 
     private bool IsListedType(INamedTypeSymbol type, ImmutableHashSet<string> listed)
         => !listed.IsEmpty && (listed.Contains(type.Name) || listed.Contains(QualifiedName(type)));
-
-    private bool IsInListedNamespace(INamespaceSymbol? ns, ImmutableArray<string> prefixes)
-    {
-        if (prefixes.IsEmpty || ns is null || ns.IsGlobalNamespace)
-        {
-            return false;
-        }
-
-        var name = QualifiedName(ns);
-        foreach (var prefix in prefixes)
-        {
-            if (name.StartsWith(prefix, StringComparison.Ordinal)
-                && (name.Length == prefix.Length || name[prefix.Length] == '.'))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private string QualifiedName(ISymbol symbol)
         => _qualifiedNames.GetOrAdd(symbol, static s => s.ToDisplayString(s_qualifiedName));
