@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -38,6 +39,7 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
 
     private sealed class Analysis(INamedTypeSymbol? eventArgs)
     {
+        [MethodImpl(JitOptions.Optimized)]
         public void OnMethod(SymbolAnalysisContext context)
         {
             var method = (IMethodSymbol)context.Symbol;
@@ -57,6 +59,7 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnLocalFunction(OperationAnalysisContext context)
         {
             var function = (ILocalFunctionOperation)context.Operation;
@@ -70,6 +73,7 @@ public sealed class AsyncVoidAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Rules.AsyncVoid, syntax.Identifier.GetLocation(), symbol.Name));
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnAnonymousFunction(OperationAnalysisContext context)
         {
             var lambda = (IAnonymousFunctionOperation)context.Operation;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -46,7 +47,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             return; // no tasks, no async paths: this compilation pays nothing more for the family
         }
 
-        var analysis = new Analysis(types, AsyncPath.Create(types, context.Options), new BlockingCalls(types));
+        var analysis = new Analysis(types, AsyncPath.GetOrCreate(context.Compilation, context.Options), BlockingCalls.GetOrCreate(context.Compilation));
         context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.OnPropertyReference, OperationKind.PropertyReference);
         context.RegisterOperationAction(analysis.OnLock, OperationKind.Lock);
@@ -66,6 +67,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
         private static readonly ImmutableDictionary<string, string?> s_fixWhenAny =
             ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixWhenAny);
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -107,6 +109,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnPropertyReference(OperationAnalysisContext context)
         {
             var reference = (IPropertyReferenceOperation)context.Operation;
@@ -122,6 +125,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             ReportSyncOverAsync(context, reference, ".Result", s_fixAwait);
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnLock(OperationAnalysisContext context)
         {
             if (_regions.OfLock((ILockOperation)context.Operation, context.ContainingSymbol, context.CancellationToken) is { } region)
@@ -154,6 +158,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         private bool IsOnAsyncPath(IOperation operation, OperationAnalysisContext context)
             => asyncPath.IsOnAsyncPath(operation, context.ContainingSymbol);
 
@@ -252,7 +257,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
             ImmutableDictionary<string, string?>? properties = null;
             if (invocation.TargetMethod.Name == "Sleep")
             {
-                properties = WithToken(ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixTaskDelay), invocation);
+                properties = WithToken(ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixTaskDelay), invocation, context.CancellationToken);
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
@@ -269,7 +274,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
                     .Add(TwinProperty, "WaitAsync");
                 if (!HasCancellationTokenArgument(invocation))
                 {
-                    properties = WithToken(properties, invocation);
+                    properties = WithToken(properties, invocation, context.CancellationToken);
                 }
             }
 
@@ -281,7 +286,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
 
         private void ReportSynchronousIO(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method, BlockingCalls.AsyncTwins twins)
         {
-            var token = twins.WithCancellation is not null ? CancellationTokens.FindSingleInScope(invocation, types) : null;
+            var token = twins.WithCancellation is not null ? CancellationTokens.FindSingleInScope(invocation, types, context.CancellationToken) : null;
             var twin = token is not null ? twins.WithCancellation
                 : twins.SameParameters ?? (twins.WithCancellation is { } withToken && withToken.Parameters[withToken.Parameters.Length - 1].IsOptional ? withToken : null);
 
@@ -316,8 +321,8 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
                 && SymbolEqualityComparer.Default.Equals(awaited.TypeArguments[0], method.ReturnType);
         }
 
-        private ImmutableDictionary<string, string?> WithToken(ImmutableDictionary<string, string?> properties, IOperation operation)
-            => CancellationTokens.FindSingleInScope(operation, types) is { } token
+        private ImmutableDictionary<string, string?> WithToken(ImmutableDictionary<string, string?> properties, IOperation operation, System.Threading.CancellationToken cancellationToken)
+            => CancellationTokens.FindSingleInScope(operation, types, cancellationToken) is { } token
                 ? properties.Add(CancellationTokenProperty, token)
                 : properties;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -37,8 +38,8 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var asyncPath = AsyncPath.Create(types, context.Options);
-        var blocking = new BlockingCalls(types);
+        var asyncPath = AsyncPath.GetOrCreate(context.Compilation, context.Options);
+        var blocking = BlockingCalls.GetOrCreate(context.Compilation);
         var graph = new CallGraph(asyncPath, blocking, new LockRegions(types, asyncPath, blocking));
         context.RegisterOperationBlockAction(graph.OnOperationBlock);
         context.RegisterCompilationEndAction(graph.OnCompilationEnd);
@@ -97,6 +98,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void AddCallee(IMethodSymbol callee)
         {
             foreach (var known in _callees)
@@ -121,6 +123,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<CallSite> _sites = new();
         private readonly ConcurrentQueue<LockSite> _locks = new();
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnOperationBlock(OperationBlockAnalysisContext context)
         {
             var owner = context.OwningSymbol is IMethodSymbol method ? SourceCallees.Normalise(method) : null;
@@ -186,20 +189,23 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
         // Walks one body: blocking calls and callees go to the body's summary; calls to source methods
         // on an async path become candidate sites. Local functions get their own summary; lambdas
-        // belong to no summary (a lambda the method does not invoke does not block it). The async-path
-        // kind of each node is carried down the walk (a lambda or local function is judged by its own
-        // signature), so no call walks back up its parents.
-        private void Scan(IOperation root, SummaryBuilder? builder, AsyncPathKind rootKind, ReadinessOptions options, ISymbol owner, System.Threading.CancellationToken cancellationToken)
+        // belong to no summary (a lambda the method does not invoke does not block it). A lambda or local
+        // function is judged by its own signature and walked by a nested call with its own kind, so no
+        // call walks back up its parents. Every operation of every body passes through here: the switch
+        // is on OperationKind (no interface type tests), and the stack holds operations only.
+        [MethodImpl(JitOptions.Optimized)]
+        private void Scan(IOperation root, SummaryBuilder? builder, AsyncPathKind kind, ReadinessOptions options, ISymbol owner, System.Threading.CancellationToken cancellationToken)
         {
-            var stack = new Stack<(IOperation Operation, SummaryBuilder? Builder, AsyncPathKind Kind)>();
-            stack.Push((root, builder, rootKind));
+            var stack = new Stack<IOperation>();
+            stack.Push(root);
             while (stack.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (operation, current, kind) = stack.Pop();
-                switch (operation)
+                var operation = stack.Pop();
+                switch (operation.Kind)
                 {
-                    case ILocalFunctionOperation localFunction:
+                    case OperationKind.LocalFunction:
+                        var localFunction = (ILocalFunctionOperation)operation;
                         var local = new SummaryBuilder(localFunction.Symbol);
                         if (localFunction.Body is { } body)
                         {
@@ -208,44 +214,55 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
                         _summaries.TryAdd(localFunction.Symbol, local.Build());
                         continue;
-                    case IAnonymousFunctionOperation lambda:
-                        stack.Push((lambda.Body, null, asyncPath.ClassifyNested(lambda.Symbol, lambda.Syntax.SyntaxTree)));
+                    case OperationKind.AnonymousFunction:
+                        var lambda = (IAnonymousFunctionOperation)operation;
+                        Scan(lambda.Body, null, asyncPath.ClassifyNested(lambda.Symbol, lambda.Syntax.SyntaxTree), options, owner, cancellationToken);
                         continue;
-                    case ILockOperation lockOperation when kind != AsyncPathKind.None:
-                        AddLock(regions.OfLock(lockOperation, owner, cancellationToken), options);
+                    case OperationKind.Lock when kind != AsyncPathKind.None:
+                        AddLock(regions.OfLock((ILockOperation)operation, owner, cancellationToken), options);
                         break;
-                    case IInvocationOperation invocation:
+                    case OperationKind.Invocation:
+                        var invocation = (IInvocationOperation)operation;
                         if (kind != AsyncPathKind.None && regions.IsLockAcquisition(invocation.TargetMethod))
                         {
                             AddLock(regions.OfEnter(invocation, owner, cancellationToken), options);
                         }
 
-                        OnCall(invocation, invocation.TargetMethod, current, kind, options);
+                        OnCall(invocation, invocation.TargetMethod, builder, kind, options);
                         break;
-                    case IObjectCreationOperation { Constructor: { } constructor } creation:
-                        OnCall(creation, constructor, current, kind, options);
-                        break;
-                    case IPropertyReferenceOperation reference:
-                        if (current is not null && blocking.IsTaskResult(reference) && !TaskCompletion.IsKnownComplete(reference.Instance!, reference, cancellationToken))
+                    case OperationKind.ObjectCreation:
+                        if (((IObjectCreationOperation)operation).Constructor is { } constructor)
                         {
-                            current.AddDirect(".Result", reference);
+                            OnCall(operation, constructor, builder, kind, options);
                         }
 
-                        var accessor = reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
-                            ? reference.Property.SetMethod
-                            : reference.Property.GetMethod;
-                        if (accessor is not null)
-                        {
-                            OnCall(reference, accessor, current, kind, options);
-                        }
-
+                        break;
+                    case OperationKind.PropertyReference:
+                        OnPropertyReference((IPropertyReferenceOperation)operation, builder, kind, options, cancellationToken);
                         break;
                 }
 
                 foreach (var child in operation.ChildOperations)
                 {
-                    stack.Push((child, current, kind));
+                    stack.Push(child);
                 }
+            }
+        }
+
+        [MethodImpl(JitOptions.Optimized)]
+        private void OnPropertyReference(IPropertyReferenceOperation reference, SummaryBuilder? builder, AsyncPathKind kind, ReadinessOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            if (builder is not null && blocking.IsTaskResult(reference) && !TaskCompletion.IsKnownComplete(reference.Instance!, reference, cancellationToken))
+            {
+                builder.AddDirect(".Result", reference);
+            }
+
+            var accessor = reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
+                ? reference.Property.SetMethod
+                : reference.Property.GetMethod;
+            if (accessor is not null)
+            {
+                OnCall(reference, accessor, builder, kind, options);
             }
         }
 
@@ -259,6 +276,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         private void OnCall(IOperation call, IMethodSymbol target, SummaryBuilder? builder, AsyncPathKind path, ReadinessOptions options)
         {
             if (call is IInvocationOperation invocation)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -38,6 +39,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
 
     private sealed class Analysis(WellKnownTypes types)
     {
+        [MethodImpl(JitOptions.Optimized)]
         public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -69,6 +71,7 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
         }
 
         // headers["Access-Control-Allow-Origin"] = "*"; headers.AccessControlAllowOrigin = "*";
+        [MethodImpl(JitOptions.Optimized)]
         public static void OnAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;

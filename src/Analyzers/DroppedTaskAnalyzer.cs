@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -33,7 +34,7 @@ public sealed class DroppedTaskAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new Analysis(types, AsyncPath.Create(types, context.Options));
+        var analysis = new Analysis(types, AsyncPath.GetOrCreate(context.Compilation, context.Options));
         context.RegisterOperationAction(analysis.OnExpressionStatement, OperationKind.ExpressionStatement);
     }
 
@@ -42,6 +43,7 @@ public sealed class DroppedTaskAnalyzer : DiagnosticAnalyzer
         private static readonly ImmutableDictionary<string, string?> s_discard =
             ImmutableDictionary<string, string?>.Empty.Add(DiscardProperty, "true");
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnExpressionStatement(OperationAnalysisContext context)
         {
             var statement = (IExpressionStatementOperation)context.Operation;

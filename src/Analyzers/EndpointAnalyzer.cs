@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -110,6 +111,7 @@ public sealed class EndpointAnalyzer : DiagnosticAnalyzer
             StringComparer.Ordinal, "url", "urls", "uri", "uris", "endpoint", "endpoints", "host", "hostname", "address",
             "base", "api", "default", "server", "remote", "ws", "wss", "http", "https", "value", "string", "s", "m");
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnLiteral(OperationAnalysisContext context)
         {
             var literal = (ILiteralOperation)context.Operation;
@@ -124,6 +126,7 @@ public sealed class EndpointAnalyzer : DiagnosticAnalyzer
             Analyze(context, literal, syntax, url, text, isInterpolated: false);
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnInterpolatedString(OperationAnalysisContext context)
         {
             var interpolated = (IInterpolatedStringOperation)context.Operation;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -38,7 +39,7 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
             return; // no exception types, nothing to catch: this compilation pays nothing more for the family
         }
 
-        var analysis = new Analysis(types, AsyncPath.Create(types, context.Options));
+        var analysis = new Analysis(types, AsyncPath.GetOrCreate(context.Compilation, context.Options));
         context.RegisterOperationAction(analysis.OnCatchClause, OperationKind.CatchClause);
     }
 
@@ -68,6 +69,7 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
     // One instance per compilation; its methods are the callbacks, so nothing is allocated per node.
     private sealed class Analysis(WellKnownTypes types, AsyncPath asyncPath)
     {
+        [MethodImpl(JitOptions.Optimized)]
         public void OnCatchClause(OperationAnalysisContext context)
         {
             var clause = (ICatchClauseOperation)context.Operation;
@@ -164,7 +166,7 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
             ImmutableDictionary<string, string?>? properties = null;
             if (types.LoggerExtensions is not null
                 && clause.SemanticModel is { } model
-                && Loggers.FindInScope(model, syntax.Block.OpenBraceToken.Span.End, types) is { } logger)
+                && Loggers.FindInScope(model, syntax.Block.OpenBraceToken.Span.End, types, context.CancellationToken) is { } logger)
             {
                 properties = ImmutableDictionary<string, string?>.Empty.Add(LoggerProperty, logger);
             }

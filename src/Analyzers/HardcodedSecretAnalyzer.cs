@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -37,7 +38,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         var types = WellKnownTypes.GetOrCreate(context.Compilation);
         var analysis = new Analysis(
             types,
-            new ReadinessOptions.Cache(context.Options),
+            ReadinessOptions.Cache.For(context.Options),
             TestProject.IsTestProject(context.Compilation, types, context.Options));
         context.RegisterOperationAction(analysis.OnLiteral, OperationKind.Literal);
         context.RegisterOperationAction(analysis.OnFunction, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
@@ -69,6 +70,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         private static readonly ImmutableHashSet<string> s_keyParameterNames = ImmutableHashSet.Create(
             System.StringComparer.OrdinalIgnoreCase, "key", "name", "variable", "header", "headerName", "field", "fieldName", "parameterName");
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnLiteral(OperationAnalysisContext context)
         {
             var literal = (ILiteralOperation)context.Operation;
@@ -106,6 +108,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
         // The compiler builds no operations for the default values of local-function and lambda
         // parameters, so those are read from the symbol.
+        [MethodImpl(JitOptions.Optimized)]
         public void OnFunction(OperationAnalysisContext context)
         {
             var method = context.Operation switch
@@ -140,6 +143,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
         // The name to report when the text is a secret: the symbol's for a secret-like name or a key
         // shape given to a symbol, otherwise what was found. Null when it is not a secret.
+        [MethodImpl(JitOptions.Optimized)]
         private static string? Judge(string text, string? name, ImmutableArray<ImmutableArray<string>> secretWords, IOperation? root)
         {
             if (name is not null)
@@ -215,6 +219,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         private static IOperation ValueRoot(IOperation literal)
         {
             var current = literal;
@@ -252,6 +257,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
 
         // What the value is given to: a local, field, property, parameter, argument, dictionary key or getter.
+        [MethodImpl(JitOptions.Optimized)]
         private static TargetKind FindTarget(IOperation root, ISymbol containingSymbol, ImmutableArray<ImmutableArray<string>> secretWords, out string? name, out bool isDirect, out ISymbol? symbol)
         {
             name = null;
@@ -320,6 +326,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         private static IOperation? SkipImplicitConversions(ref IOperation value)
         {
             var parent = value.Parent;
@@ -368,6 +375,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
         // `headers.Add("X-MBX-APIKEY", "…")`, `env.Add("API_SECRET", "…")`: a constant first argument names
         // the value that follows it; otherwise the parameter's own name does.
+        [MethodImpl(JitOptions.Optimized)]
         private static TargetKind FromArgument(IArgumentOperation argument, IParameterSymbol parameter,
             ImmutableArray<ImmutableArray<string>> secretWords, out string? name, out ISymbol? symbol)
         {

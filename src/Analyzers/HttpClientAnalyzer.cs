@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -52,7 +53,7 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
             return; // no HttpClient in this compilation: nothing to match
         }
 
-        var analysis = new Analysis(types, new ReadinessOptions.Cache(context.Options));
+        var analysis = new Analysis(types, ReadinessOptions.Cache.For(context.Options));
         context.RegisterOperationAction(analysis.OnObjectCreation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.OnSimpleAssignment, OperationKind.SimpleAssignment);
@@ -90,6 +91,7 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
                 new System.Collections.Generic.KeyValuePair<string, double>("ticks", 0.0001d),
             });
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnObjectCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
@@ -118,6 +120,7 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
             CheckPerCall(context, creation, location);
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -144,6 +147,7 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnSimpleAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;

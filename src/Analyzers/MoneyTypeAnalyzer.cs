@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,7 +32,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var analysis = new Analysis(new MoneyNames(new ReadinessOptions.Cache(context.Options)));
+        var analysis = new Analysis(new MoneyNames(ReadinessOptions.Cache.For(context.Options)));
         context.RegisterSymbolAction(analysis.OnField, SymbolKind.Field);
         context.RegisterSymbolAction(analysis.OnProperty, SymbolKind.Property);
         context.RegisterSymbolAction(analysis.OnMethod, SymbolKind.Method);
@@ -42,6 +43,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>True when <paramref name="type"/> is double or float, or holds one (nullable, array, type argument).</summary>
+    [MethodImpl(JitOptions.Optimized)]
     internal static bool HoldsBinaryFloatingPoint(ITypeSymbol? type) => HoldsBinaryFloatingPoint(type, 0);
 
     /// <summary>
@@ -102,6 +104,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool HoldsBinaryFloatingPoint(ITypeSymbol? type, int depth)
     {
         if (type is null || depth > MaxTypeDepth || type.TypeKind == TypeKind.Delegate)
@@ -162,6 +165,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
 
     private sealed class Analysis(MoneyNames names)
     {
+        [MethodImpl(JitOptions.Optimized)]
         public void OnField(SymbolAnalysisContext context)
         {
             var field = (IFieldSymbol)context.Symbol;
@@ -178,6 +182,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             Report(context, field, "field", field.Type);
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnProperty(SymbolAnalysisContext context)
         {
             var property = (IPropertySymbol)context.Symbol;
@@ -199,6 +204,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnMethod(SymbolAnalysisContext context)
         {
             var method = (IMethodSymbol)context.Symbol;
@@ -233,6 +239,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnLocalFunction(OperationAnalysisContext context)
         {
             var function = ((ILocalFunctionOperation)context.Operation).Symbol;
@@ -256,9 +263,11 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnVariableDeclarator(OperationAnalysisContext context)
             => OnLocal(context, ((IVariableDeclaratorOperation)context.Operation).Symbol);
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnLocalReference(OperationAnalysisContext context)
         {
             var reference = (ILocalReferenceOperation)context.Operation;
@@ -268,6 +277,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnDeclarationPattern(OperationAnalysisContext context)
         {
             if (((IDeclarationPatternOperation)context.Operation).DeclaredSymbol is ILocalSymbol local)
@@ -276,6 +286,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         private void OnLocal(OperationAnalysisContext context, ILocalSymbol local)
         {
             if (HoldsBinaryFloatingPoint(local.Type)
@@ -297,6 +308,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         private static bool HasBinaryFloatingPointInSignature(IMethodSymbol method)
         {
             if (HoldsBinaryFloatingPoint(method.ReturnType))

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -34,12 +35,13 @@ public sealed class NumberParsingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new Analysis(types, new MoneyNames(new ReadinessOptions.Cache(context.Options)));
+        var analysis = new Analysis(types, new MoneyNames(ReadinessOptions.Cache.For(context.Options)));
         context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
     }
 
     private sealed class Analysis(WellKnownTypes types, MoneyNames names)
     {
+        [MethodImpl(JitOptions.Optimized)]
         public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;

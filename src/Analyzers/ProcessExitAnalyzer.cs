@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,6 +36,7 @@ public sealed class ProcessExitAnalyzer : DiagnosticAnalyzer
 
     private sealed class Analysis(WellKnownTypes types)
     {
+        [MethodImpl(JitOptions.Optimized)]
         public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -42,6 +44,7 @@ public sealed class ProcessExitAnalyzer : DiagnosticAnalyzer
         }
 
         // Action<int> exit = Environment.Exit; hands the same kill switch to someone else.
+        [MethodImpl(JitOptions.Optimized)]
         public void OnMethodReference(OperationAnalysisContext context)
         {
             var reference = (IMethodReferenceOperation)context.Operation;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -38,7 +39,7 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
             return; // stubs and fakes are what test projects are made of
         }
 
-        var analysis = new Analysis(types, new ReadinessOptions.Cache(context.Options));
+        var analysis = new Analysis(types, ReadinessOptions.Cache.For(context.Options));
         if (types.NotImplementedException is not null)
         {
             context.RegisterOperationAction(analysis.OnThrow, OperationKind.Throw);
@@ -51,6 +52,7 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
 
     private sealed class Analysis(WellKnownTypes types, ReadinessOptions.Cache options)
     {
+        [MethodImpl(JitOptions.Optimized)]
         public void OnThrow(OperationAnalysisContext context)
         {
             var throwOperation = (IThrowOperation)context.Operation;
@@ -104,6 +106,7 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
             return parent is IBlockOperation { Operations.Length: 1, Parent: null or IMethodBodyOperation };
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnMethod(SyntaxNodeAnalysisContext context)
         {
             var method = (MethodDeclarationSyntax)context.Node;
@@ -114,6 +117,7 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnLocalFunction(SyntaxNodeAnalysisContext context)
         {
             var function = (LocalFunctionStatementSyntax)context.Node;
@@ -124,6 +128,7 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnProperty(SyntaxNodeAnalysisContext context)
         {
             var property = (PropertyDeclarationSyntax)context.Node;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,7 +32,7 @@ public sealed class SecretLoggingAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var analysis = new Analysis(WellKnownTypes.GetOrCreate(context.Compilation), new ReadinessOptions.Cache(context.Options));
+        var analysis = new Analysis(WellKnownTypes.GetOrCreate(context.Compilation), ReadinessOptions.Cache.For(context.Options));
         context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.OnObjectCreation, OperationKind.ObjectCreation);
     }
@@ -53,6 +54,7 @@ public sealed class SecretLoggingAnalyzer : DiagnosticAnalyzer
             StringComparer.Ordinal, "ToString", "Trim", "TrimStart", "TrimEnd", "ToUpper", "ToLower", "ToUpperInvariant",
             "ToLowerInvariant", "Normalize", "PadLeft", "PadRight", "ToCharArray", "AsSpan", "AsMemory");
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -64,6 +66,7 @@ public sealed class SecretLoggingAnalyzer : DiagnosticAnalyzer
             CheckArguments(context, invocation.Arguments, sink);
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnObjectCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
@@ -75,6 +78,7 @@ public sealed class SecretLoggingAnalyzer : DiagnosticAnalyzer
             CheckArguments(context, creation.Arguments, ExceptionMessage);
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         private void CheckArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, string sink)
         {
             var secretWords = optionsCache.Get(context.Operation.Syntax.SyntaxTree).SecretWords;
@@ -88,6 +92,7 @@ public sealed class SecretLoggingAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         private string? ClassifySink(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
@@ -127,6 +132,7 @@ public sealed class SecretLoggingAnalyzer : DiagnosticAnalyzer
 
         // ILogger's Log*/BeginScope (and the LoggerExtensions), [LoggerMessage] methods, and by name the
         // level methods of other loggers (Serilog's Log.Information, NLog's Logger.Info, log4net's ILog.Warn).
+        [MethodImpl(JitOptions.Optimized)]
         private bool IsLoggingMethod(IMethodSymbol method)
         {
             var name = method.Name;
@@ -181,6 +187,7 @@ public sealed class SecretLoggingAnalyzer : DiagnosticAnalyzer
                && WellKnownTypes.Is(invoke.Parameters[0].Type, types.ILogger);
 
         // The name of the secret-like symbol whose value reaches `value`, with the operation to report.
+        [MethodImpl(JitOptions.Optimized)]
         private string? FindSecret(IOperation? value, ImmutableArray<ImmutableArray<string>> secretWords, int depth, out IOperation? location)
         {
             location = value;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -52,6 +53,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             "ExecuteSqlRaw", "ExecuteSqlRawAsync", "FromSqlRaw", "SqlQueryRaw", "ExecuteSqlCommand", "ExecuteSqlCommandAsync",
             "FromSql", "SqlQuery", "ExecuteSql", "ExecuteSqlAsync");
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
@@ -64,6 +66,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             Check(context, assignment.Value, property.ContainingType.Name + ".CommandText");
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnObjectCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
@@ -83,6 +86,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;

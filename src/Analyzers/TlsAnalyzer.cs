@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -54,6 +55,7 @@ public sealed class TlsAnalyzer : DiagnosticAnalyzer
         // SslProtocols: Ssl2 = 12, Ssl3 = 48, Tls = 192, Tls11 = 768; SecurityProtocolType shares the values.
         private const int ObsoleteProtocolBits = 12 | 48 | 192 | 768;
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnDelegateCreation(OperationAnalysisContext context)
         {
             var creation = (IDelegateCreationOperation)context.Operation;
@@ -67,6 +69,7 @@ public sealed class TlsAnalyzer : DiagnosticAnalyzer
             ReportAcceptAll(context, creation, DescribeTarget(creation, creation.Type.Name));
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnPropertyReference(OperationAnalysisContext context)
         {
             var reference = (IPropertyReferenceOperation)context.Operation;
@@ -79,6 +82,7 @@ public sealed class TlsAnalyzer : DiagnosticAnalyzer
             ReportAcceptAll(context, reference, DescribeTarget(reference, "HttpClientHandler.DangerousAcceptAnyServerCertificateValidator"));
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnFieldReference(OperationAnalysisContext context)
         {
             var reference = (IFieldReferenceOperation)context.Operation;
@@ -90,6 +94,7 @@ public sealed class TlsAnalyzer : DiagnosticAnalyzer
             OnObsoleteProtocol(context, reference);
         }
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnConversion(OperationAnalysisContext context)
         {
             var conversion = (IConversionOperation)context.Operation;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,7 +32,7 @@ public sealed class WallClockAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new Analysis(types, new ReadinessOptions.Cache(context.Options));
+        var analysis = new Analysis(types, ReadinessOptions.Cache.For(context.Options));
         context.RegisterOperationAction(analysis.OnPropertyReference, OperationKind.PropertyReference);
     }
 
@@ -42,6 +43,7 @@ public sealed class WallClockAnalyzer : DiagnosticAnalyzer
         private static readonly ImmutableDictionary<string, string?> s_utcToday =
             ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, "UtcNow.Date");
 
+        [MethodImpl(JitOptions.Optimized)]
         public void OnPropertyReference(OperationAnalysisContext context)
         {
             var reference = (IPropertyReferenceOperation)context.Operation;

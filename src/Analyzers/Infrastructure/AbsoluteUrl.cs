@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace ReadinessAnalyzers.Infrastructure;
 
@@ -110,6 +111,7 @@ internal readonly struct AbsoluteUrl
     public bool IsIpAddress => Host.StartsWith("[", StringComparison.Ordinal) || IsDottedNumber(Host);
 
     /// <summary>Cheap pre-check: the text starts with <c>http</c> or <c>ws</c> in any case.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool MayStartWithScheme(string text)
         => text.Length > 7 && (text[0] is 'h' or 'H' or 'w' or 'W');
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -33,6 +34,8 @@ internal sealed class AsyncPath
 {
     private const int LongRunning = 2; // TaskCreationOptions.LongRunning
 
+    private static readonly ConditionalWeakTable<Compilation, ConditionalWeakTable<AnalyzerConfigOptionsProvider, AsyncPath>> s_shared = new();
+
     private readonly WellKnownTypes _types;
     private readonly ConcurrentDictionary<IMethodSymbol, AsyncPathKind> _members = new(SymbolEqualityComparer.Default);
 
@@ -45,11 +48,23 @@ internal sealed class AsyncPath
     /// <summary>The hot-path judge this instance uses.</summary>
     public HotPath HotPath { get; }
 
-    /// <summary>One instance per compilation.</summary>
+    /// <summary>A new instance with its own caches (tests).</summary>
     public static AsyncPath Create(WellKnownTypes types, AnalyzerOptions options)
         => new(types, new HotPath(new ReadinessOptions.Cache(options)));
 
+    /// <summary>
+    /// The instance every analyzer shares for <paramref name="compilation"/> under <paramref name="options"/>:
+    /// each member is classified once per compilation, not once per analyzer.
+    /// </summary>
+    public static AsyncPath GetOrCreate(Compilation compilation, AnalyzerOptions options)
+    {
+        var byOptions = s_shared.GetValue(compilation, static _ => new ConditionalWeakTable<AnalyzerConfigOptionsProvider, AsyncPath>());
+        return byOptions.GetValue(options.AnalyzerConfigOptionsProvider, _ => new AsyncPath(
+            WellKnownTypes.GetOrCreate(compilation), new HotPath(ReadinessOptions.Cache.For(options))));
+    }
+
     /// <summary>True when <paramref name="operation"/> runs on an async path or a hot path.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsOnAsyncPath(IOperation operation, ISymbol containingSymbol)
         => Classify(operation, containingSymbol, includeThreadPool: false) != AsyncPathKind.None;
 
@@ -57,6 +72,7 @@ internal sealed class AsyncPath
     /// Classifies the innermost function around <paramref name="operation"/>. With
     /// <paramref name="includeThreadPool"/>, a synchronous lambda queued to the thread pool counts too.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public AsyncPathKind Classify(IOperation operation, ISymbol containingSymbol, bool includeThreadPool)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
@@ -85,6 +101,7 @@ internal sealed class AsyncPath
     /// (outside its lambdas and local functions), cached per member. For a walk that goes down a body and
     /// wants the answer for every node without walking back up.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public AsyncPathKind ClassifyMember(ISymbol member, SyntaxTree tree)
     {
         if (member is not IMethodSymbol method)
@@ -107,10 +124,12 @@ internal sealed class AsyncPath
     /// What <see cref="Classify"/> (without the thread pool) returns for code directly in the body of a
     /// lambda or local function: judged by its own signature, never its container's.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public AsyncPathKind ClassifyNested(IMethodSymbol function, SyntaxTree tree)
         => function.MethodKind == MethodKind.LocalFunction ? ClassifyLocalFunction(function, tree) : ClassifyFunction(function);
 
     /// <summary>True when <paramref name="method"/> is async or returns an awaitable.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsAsyncFunction(IMethodSymbol method)
         => method.IsAsync || _types.IsAwaitableReturnType(method.ReturnType);
 

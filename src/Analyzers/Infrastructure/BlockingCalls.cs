@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -35,7 +36,13 @@ internal sealed class BlockingCalls
     private readonly ConcurrentDictionary<IMethodSymbol, AsyncTwins> _twins = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayDoIO = new(SymbolEqualityComparer.Default);
 
+    private static readonly ConditionalWeakTable<Compilation, BlockingCalls> s_shared = new();
+
     public BlockingCalls(WellKnownTypes types) => _types = types;
+
+    /// <summary>The instance the analyzers share for <paramref name="compilation"/>: each method's twins and I/O verdict are looked up once.</summary>
+    public static BlockingCalls GetOrCreate(Compilation compilation)
+        => s_shared.GetValue(compilation, static c => new BlockingCalls(WellKnownTypes.GetOrCreate(c)));
 
     /// <summary>The awaitable alternatives of a synchronous method.</summary>
     internal readonly struct AsyncTwins(IMethodSymbol? sameParameters, IMethodSymbol? withCancellation, bool anyExists)
@@ -53,6 +60,7 @@ internal sealed class BlockingCalls
     }
 
     /// <summary>Classifies an invocation; <paramref name="api"/> is a short display name for messages.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public BlockingKind Classify(IInvocationOperation invocation, ReadinessOptions options, out string api)
     {
         var method = invocation.TargetMethod;
@@ -85,12 +93,14 @@ internal sealed class BlockingCalls
     }
 
     /// <summary><c>Task&lt;T&gt;.Result</c> / <c>ValueTask&lt;T&gt;.Result</c>.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsTaskResult(IPropertyReferenceOperation reference)
         => reference.Property.Name == "Result"
            && (WellKnownTypes.Is(reference.Property.ContainingType, _types.TaskOfT) || WellKnownTypes.Is(reference.Property.ContainingType, _types.ValueTaskOfT))
            && reference.Instance is not null;
 
     /// <summary>RDY101: <c>Thread.Sleep</c> with a non-zero delay, <c>SpinWait.SpinUntil</c> with a timeout.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsSleep(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
@@ -103,6 +113,7 @@ internal sealed class BlockingCalls
     }
 
     /// <summary>RDY102 invocations: <c>Wait</c> (not a zero timeout), <c>Task.WaitAll/WaitAny</c>, an awaiter's <c>GetResult()</c> on <c>GetAwaiter()</c>.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsSyncOverAsync(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
@@ -117,6 +128,7 @@ internal sealed class BlockingCalls
     }
 
     /// <summary>RDY103: a wait on a synchronization primitive that can park the thread.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsBlockingSynchronization(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
@@ -157,6 +169,7 @@ internal sealed class BlockingCalls
     /// any method whose type has <c>NameAsync</c> with the same parameters, optionally plus a
     /// CancellationToken), or a method listed in <c>readiness.blocking_methods</c>.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsSyncIO(IInvocationOperation invocation, ReadinessOptions options, out AsyncTwins twins)
     {
         var method = invocation.TargetMethod;
@@ -174,6 +187,7 @@ internal sealed class BlockingCalls
     /// The part of <see cref="IsSyncIO"/> that depends on the method alone, answered once per method
     /// per compilation: callers test it before any per-call work (async path, arguments).
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool MayDoSyncIO(IMethodSymbol method, ReadinessOptions options)
     {
         if (method.Name.EndsWith("Async", StringComparison.Ordinal))
@@ -199,6 +213,7 @@ internal sealed class BlockingCalls
     }
 
     /// <summary>The awaitable twins of <paramref name="method"/>, looked up once per method per compilation.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public AsyncTwins GetTwins(IMethodSymbol method)
     {
         method = method.OriginalDefinition;

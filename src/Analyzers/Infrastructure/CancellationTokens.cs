@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace ReadinessAnalyzers.Infrastructure;
@@ -10,7 +11,7 @@ internal static class CancellationTokens
     /// (declared before it), or <see langword="null"/> when there is none or more than one: with two tokens
     /// in scope the right one is the author's call, not ours. Called only when a diagnostic is reported.
     /// </summary>
-    public static string? FindSingleInScope(IOperation operation, WellKnownTypes types)
+    public static string? FindSingleInScope(IOperation operation, WellKnownTypes types, CancellationToken cancellationToken = default)
     {
         if (types.CancellationToken is null || operation.SemanticModel is not { } model)
         {
@@ -18,9 +19,9 @@ internal static class CancellationTokens
         }
 
         var position = operation.Syntax.SpanStart;
-        var enclosing = model.GetEnclosingSymbol(position);
+        var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
         string? found = null;
-        foreach (var symbol in model.LookupSymbols(position))
+        foreach (var symbol in ScopeLookup.LocalsAndParameters(model, position, includeMembers: false, cancellationToken))
         {
             var type = symbol switch
             {

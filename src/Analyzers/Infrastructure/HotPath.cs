@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ReadinessAnalyzers.Infrastructure;
@@ -29,6 +30,7 @@ internal sealed class HotPath
     /// options of <paramref name="tree"/>, the tree being analysed. A local function counts only by its own
     /// attributes: it is judged by its own declaration, like a lambda.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsHotPath(ISymbol member, SyntaxTree tree)
     {
         var options = _options.Get(tree);

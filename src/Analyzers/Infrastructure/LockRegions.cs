@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -48,6 +49,7 @@ internal sealed class LockRegions(WellKnownTypes types, AsyncPath asyncPath, Blo
     private const int MaxLockTextLength = 40;
 
     /// <summary>True for <c>Monitor.Enter</c> (static), <c>Lock.Enter</c> and <c>Lock.EnterScope</c>.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsLockAcquisition(IMethodSymbol method)
         => method.Name switch
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -69,7 +70,7 @@ internal static class Loggers
     /// there is none, or more than one of the same kind (which one is the author's call). Instance members
     /// are skipped in static code. Called only when a diagnostic is reported.
     /// </summary>
-    public static string? FindInScope(SemanticModel model, int position, WellKnownTypes types)
+    public static string? FindInScope(SemanticModel model, int position, WellKnownTypes types, CancellationToken cancellationToken = default)
     {
         if (types.ILogger is null)
         {
@@ -78,7 +79,7 @@ internal static class Loggers
 
         // The innermost function, the static function (lambda or local function) around the position if
         // any, and the member: instance state is out of reach from static code.
-        var function = model.GetEnclosingSymbol(position) as IMethodSymbol;
+        var function = model.GetEnclosingSymbol(position, cancellationToken) as IMethodSymbol;
         IMethodSymbol? staticFunction = null;
         var member = function;
         while (member is { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
@@ -96,7 +97,7 @@ internal static class Loggers
         string? best = null;
         var bestTier = int.MaxValue;
         var ambiguous = false;
-        foreach (var symbol in model.LookupSymbols(position))
+        foreach (var symbol in ScopeLookup.LocalsAndParameters(model, position, includeMembers: true, cancellationToken))
         {
             var tier = symbol switch
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -18,6 +19,7 @@ internal sealed class MoneyNames
     /// True when <paramref name="name"/> is money-like under the options of <paramref name="tree"/>;
     /// <paramref name="containerName"/> (the member or type around the name) decides a bare <c>value</c>.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsMoneyLike(string? name, string? containerName, SyntaxTree tree)
     {
         if (string.IsNullOrEmpty(name))
@@ -40,6 +42,7 @@ internal sealed class MoneyNames
     /// True when <paramref name="symbol"/>'s name is money-like; a bare <c>value</c> is judged by its
     /// method (parameters, locals) or its type (fields, properties, methods).
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsMoneyLike(ISymbol symbol, ISymbol? containingMember, SyntaxTree tree)
         => IsMoneyLike(symbol.Name, ContainerName(symbol, containingMember), tree);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace ReadinessAnalyzers.Infrastructure;
 
@@ -93,6 +94,7 @@ internal static class Names
 
     /// <summary>Splits <paramref name="identifier"/> into lower-case words.</summary>
     /// <example><c>APIKey</c> → api, key; <c>api_key</c> → api, key; <c>bidPx</c> → bid, px; <c>MaxOrderQty2</c> → max, order, qty, 2.</example>
+    [MethodImpl(JitOptions.Optimized)]
     public static ImmutableArray<string> SplitWords(string? identifier)
     {
         if (string.IsNullOrEmpty(identifier))
@@ -176,6 +178,7 @@ internal static class Names
     }
 
     /// <summary>True when a word of <paramref name="identifier"/> (singular or plural) is in <paramref name="moneyWords"/>.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool IsMoneyLike(string? identifier, ImmutableArray<ImmutableArray<string>> moneyWords)
         => ContainsEntry(SplitWords(identifier), moneyWords, out _);
 
@@ -185,6 +188,7 @@ internal static class Names
     /// only money word is the weak <c>value</c>, it also has a qualifier (<c>marketValue</c>) or
     /// <paramref name="containerName"/> (the member or type around it) is money-like itself.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool IsMoneyLike(
         string? identifier,
         ImmutableArray<ImmutableArray<string>> moneyWords,
@@ -277,6 +281,7 @@ internal static class Names
     /// Like <see cref="IsSecretLike"/>, and tells whether the only secret-like word was <c>token</c>
     /// (which in trading code also names a crypto asset: its values get a stricter test).
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static SecretMatch MatchSecret(string? identifier, ImmutableArray<ImmutableArray<string>> secretWords)
     {
         if (!MightBeSecretLike(identifier, secretWords))
@@ -323,6 +328,7 @@ internal static class Names
     /// <c>WalletKey</c>): not secret-like by itself, but a long random literal assigned to it is a secret.
     /// Public keys and the keys of caches, maps and tables are not.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool IsKeyLike(string? identifier)
     {
         if (identifier is null || identifier.IndexOf("key", StringComparison.OrdinalIgnoreCase) < 0)
@@ -377,6 +383,7 @@ internal static class Names
     /// <summary>
     /// A cheap, allocation-free pre-test: false means <see cref="IsSecretLike"/> is certainly false.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool MightBeSecretLike(string? identifier, ImmutableArray<ImmutableArray<string>> secretWords)
     {
         if (string.IsNullOrEmpty(identifier))
@@ -416,6 +423,7 @@ internal static class Names
         return string.Join("_", SplitWords(text)).ToUpperInvariant();
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool ContainsEntry(ImmutableArray<string> words, ImmutableArray<ImmutableArray<string>> entries, out int index)
     {
         for (var i = 0; i < words.Length; i++)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -209,16 +210,27 @@ internal sealed class ReadinessOptions
     /// <summary>Per-compilation cache: each tree's options parsed once.</summary>
     public sealed class Cache
     {
+        // One cache per options provider (one per compilation in a build): every analyzer of the package
+        // reads the same parsed options instead of parsing each tree once per analyzer.
+        private static readonly ConditionalWeakTable<AnalyzerConfigOptionsProvider, Cache> s_shared = new();
+
         private readonly ConcurrentDictionary<SyntaxTree, ReadinessOptions> _byTree = new();
         private readonly Func<SyntaxTree, ReadinessOptions> _parse;
 
         public Cache(AnalyzerOptions options)
+            : this(options.AnalyzerConfigOptionsProvider)
         {
-            var provider = options.AnalyzerConfigOptionsProvider;
-            _parse = tree => Parse(provider.GetOptions(tree));
         }
 
+        private Cache(AnalyzerConfigOptionsProvider provider)
+            => _parse = tree => Parse(provider.GetOptions(tree));
+
+        /// <summary>The cache every analyzer shares for <paramref name="options"/>.</summary>
+        public static Cache For(AnalyzerOptions options)
+            => s_shared.GetValue(options.AnalyzerConfigOptionsProvider, static provider => new Cache(provider));
+
         /// <summary>The options in force for <paramref name="tree"/>.</summary>
+        [MethodImpl(JitOptions.Optimized)]
         public ReadinessOptions Get(SyntaxTree tree) => _byTree.GetOrAdd(tree, _parse);
     }
 }

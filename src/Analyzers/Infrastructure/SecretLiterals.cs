@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace ReadinessAnalyzers.Infrastructure;
 
@@ -32,6 +33,7 @@ internal static class SecretLiterals
     /// template (<c>{apiKey}</c>), a URL, a public address, the name of a setting or variable
     /// (<c>BINANCE_API_SECRET</c>, <c>Exchange:ApiKey</c>), or a sentence about a secret.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool IsCredentialValue(string value, SecretMatch match, ImmutableArray<ImmutableArray<string>> secretWords)
     {
         var text = value.Trim();
@@ -56,6 +58,7 @@ internal static class SecretLiterals
     }
 
     /// <summary>Placeholders: repeated or masked characters, bracketed names, and the usual filler words.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool IsPlaceholder(string text)
     {
         if (text.Length == 0)
@@ -101,6 +104,7 @@ internal static class SecretLiterals
     }
 
     /// <summary>A long, random-looking token (base64, hex, base62) of the kind API keys and secrets are.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool IsHighEntropyToken(string text)
     {
         if (text.Length < MinHighEntropyLength || text.Length > 1024)
@@ -158,6 +162,7 @@ internal static class SecretLiterals
     }
 
     /// <summary>Finds a private-key or access-token shape anywhere in <paramref name="text"/>.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static SecretShape FindShape(string text)
     {
         if (text.Length < 20)
@@ -188,12 +193,14 @@ internal static class SecretLiterals
     /// (<c>…;Password=…;</c>), a URL's user info (<c>amqp://user:pass@host</c>) or a JSON literal
     /// (<c>{"apiKey":"…"}</c>). Values that are placeholders, templates or parameters do not count.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static EmbeddedCredential FindEmbeddedCredential(string text, ImmutableArray<ImmutableArray<string>> secretWords)
         => FindEmbeddedCredential(text, secretWords, out _, out _);
 
     /// <inheritdoc cref="FindEmbeddedCredential(string, ImmutableArray{ImmutableArray{string}})"/>
     /// <param name="valueStart">Where the credential's value starts in <paramref name="text"/>.</param>
     /// <param name="valueLength">The length of the credential's value.</param>
+    [MethodImpl(JitOptions.Optimized)]
     public static EmbeddedCredential FindEmbeddedCredential(string text, ImmutableArray<ImmutableArray<string>> secretWords,
         out int valueStart, out int valueLength)
     {
@@ -277,6 +284,7 @@ internal static class SecretLiterals
         return Names.MentionsSecretWord(text, secretWords);
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static EmbeddedCredential FindKeyValueCredential(string text, ImmutableArray<ImmutableArray<string>> secretWords,
         out int valueStart, out int valueLength)
     {
@@ -341,6 +349,7 @@ internal static class SecretLiterals
         return EmbeddedCredential.None;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool FindUrlPassword(string text, out int valueStart, out int valueLength)
     {
         valueStart = 0;
@@ -376,6 +385,7 @@ internal static class SecretLiterals
         return true;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool FindJsonCredential(string text, ImmutableArray<ImmutableArray<string>> secretWords, out int valueStart, out int valueLength)
     {
         valueStart = 0;
@@ -435,6 +445,7 @@ internal static class SecretLiterals
         return false;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool HasPemPrivateKey(string text)
     {
         var begin = text.IndexOf("-----BEGIN", StringComparison.Ordinal);
@@ -464,6 +475,7 @@ internal static class SecretLiterals
         return body >= MinPemBodyLength;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool HasAwsAccessKeyId(string text)
     {
         for (var i = text.IndexOf("AKIA", StringComparison.Ordinal); i >= 0; i = text.IndexOf("AKIA", i + 1, StringComparison.Ordinal))
@@ -490,6 +502,7 @@ internal static class SecretLiterals
         return false;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool HasHexPrivateKey(string text)
     {
         for (var i = text.IndexOf('0'); i >= 0 && i + 66 <= text.Length; i = text.IndexOf('0', i + 1))
@@ -526,6 +539,7 @@ internal static class SecretLiterals
         return false;
     }
 
+    [MethodImpl(JitOptions.Optimized)]
     private static bool HasJwt(string text)
     {
         var start = text.IndexOf("eyJ", StringComparison.Ordinal);

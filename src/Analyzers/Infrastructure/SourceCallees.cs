@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -14,6 +15,7 @@ internal static class SourceCallees
     /// The method a call to <paramref name="target"/> runs, as its original definition, when the call is
     /// statically bound to a synchronous source method; otherwise null.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static IMethodSymbol? Candidate(IMethodSymbol target, AsyncPath asyncPath)
     {
         var method = Normalise(target);
@@ -32,6 +34,7 @@ internal static class SourceCallees
     /// The one symbol that stands for a method however it is called: the unreduced, unconstructed
     /// definition, and the defining part of a partial method.
     /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static IMethodSymbol Normalise(IMethodSymbol method)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;

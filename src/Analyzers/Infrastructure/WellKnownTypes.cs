@@ -204,11 +204,13 @@ internal sealed class WellKnownTypes
         => s_cache.GetValue(compilation, static c => new WellKnownTypes(c));
 
     /// <summary>True when <paramref name="type"/> (or its original definition) is <paramref name="candidate"/>.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? candidate)
         => type is not null && candidate is not null
            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate);
 
     /// <summary>True when <paramref name="type"/> is <paramref name="candidate"/> or derives from it.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? candidate)
     {
         if (candidate is null)
@@ -228,14 +230,17 @@ internal sealed class WellKnownTypes
     }
 
     /// <summary>Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsTaskLike(ITypeSymbol? type)
         => Is(type, Task) || Is(type, TaskOfT) || Is(type, ValueTask) || Is(type, ValueTaskOfT);
 
     /// <summary>A return type that makes a method part of an async path: a task-like type or IAsyncEnumerable&lt;T&gt;.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsAwaitableReturnType(ITypeSymbol? type)
         => IsTaskLike(type) || Is(type, IAsyncEnumerableOfT);
 
     /// <summary>Every awaiter type whose <c>GetResult()</c> blocks until the task completes.</summary>
+    [MethodImpl(JitOptions.Optimized)]
     public bool IsTaskAwaiter(ITypeSymbol? type)
         => Is(type, TaskAwaiter) || Is(type, TaskAwaiterOfT)
            || Is(type, ValueTaskAwaiter) || Is(type, ValueTaskAwaiterOfT)

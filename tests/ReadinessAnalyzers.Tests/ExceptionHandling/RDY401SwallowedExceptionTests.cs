@@ -1062,6 +1062,65 @@ public sealed class RDY401SwallowedExceptionTests
         LogError);
 
     [Fact]
+    public Task LogError_UsesALoggerPropertyInheritedFromTheBaseClass() => FixAsync(
+        """
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        abstract class VenueService
+        {
+            protected VenueService(ILogger logger) => Logger = logger;
+
+            protected ILogger Logger { get; }
+        }
+
+        sealed class Reconciler : VenueService
+        {
+            public Reconciler(ILogger logger) : base(logger) { }
+
+            public void Reconcile(string venue)
+            {
+                try
+                {
+                    Console.WriteLine(venue);
+                }
+                {|RDY401:catch (InvalidOperationException)|}
+                {
+                }
+            }
+        }
+        """,
+        """
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        abstract class VenueService
+        {
+            protected VenueService(ILogger logger) => Logger = logger;
+
+            protected ILogger Logger { get; }
+        }
+
+        sealed class Reconciler : VenueService
+        {
+            public Reconciler(ILogger logger) : base(logger) { }
+
+            public void Reconcile(string venue)
+            {
+                try
+                {
+                    Console.WriteLine(venue);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    Logger.LogError(ex, "Reconcile failed");
+                }
+            }
+        }
+        """,
+        LogError);
+
+    [Fact]
     public Task LogError_AddsTheLoggingUsing_WhenTheLoggerIsFullyQualified() => FixAsync(
         """
         using System;
