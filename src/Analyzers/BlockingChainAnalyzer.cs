@@ -53,9 +53,10 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         public Location Location { get; } = location;
     }
 
-    private sealed class MethodSummary(string name, BlockingSite? direct, ImmutableArray<IMethodSymbol> callees)
+    private sealed class MethodSummary(IMethodSymbol method, BlockingSite? direct, ImmutableArray<IMethodSymbol> callees)
     {
-        public string Name { get; } = name;
+        /// <summary>The name a chain shows; computed only for the methods of a reported chain.</summary>
+        public string Name => DisplayName(method);
 
         public BlockingSite? Direct { get; } = direct;
 
@@ -82,7 +83,8 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
     private sealed class SummaryBuilder(IMethodSymbol method)
     {
-        private readonly List<IMethodSymbol> _callees = new();
+        // Most bodies call no source method: the list is created by the first callee.
+        private List<IMethodSymbol>? _callees;
         private BlockingSite? _direct;
         private int _directPosition = int.MaxValue;
 
@@ -101,6 +103,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         [MethodImpl(JitOptions.Optimized)]
         public void AddCallee(IMethodSymbol callee)
         {
+            _callees ??= new List<IMethodSymbol>();
             foreach (var known in _callees)
             {
                 if (SymbolEqualityComparer.Default.Equals(known, callee))
@@ -112,7 +115,8 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             _callees.Add(callee);
         }
 
-        public MethodSummary Build() => new(DisplayName(Method), _direct, _callees.ToImmutableArray());
+        public MethodSummary Build()
+            => new(Method, _direct, _callees is null ? ImmutableArray<IMethodSymbol>.Empty : _callees.ToImmutableArray());
     }
 
     private sealed class CallGraph(AsyncPath asyncPath, BlockingCalls blocking, LockRegions regions)

@@ -37,7 +37,12 @@ internal sealed class AsyncPath
     private static readonly ConditionalWeakTable<Compilation, ConditionalWeakTable<AnalyzerConfigOptionsProvider, AsyncPath>> s_shared = new();
 
     private readonly WellKnownTypes _types;
-    private readonly ConcurrentDictionary<IMethodSymbol, AsyncPathKind> _members = new(SymbolEqualityComparer.Default);
+    // Boxed kinds: a dictionary with reference-type values runs on the runtime's shared code, compiled
+    // and optimized long before our first callback; one with enum values is compiled for this assembly
+    // alone and runs unoptimized through a cold build (see JitOptions).
+    private static readonly object[] s_boxedKinds = [AsyncPathKind.None, AsyncPathKind.Async, AsyncPathKind.HotPath, AsyncPathKind.ThreadPool];
+
+    private readonly ConcurrentDictionary<IMethodSymbol, object> _members = new(SymbolEqualityComparer.Default);
 
     private AsyncPath(WellKnownTypes types, HotPath hotPath)
     {
@@ -109,14 +114,15 @@ internal sealed class AsyncPath
             return AsyncPathKind.None; // field and property initializers never run on an async path
         }
 
-        if (!_members.TryGetValue(method, out var memberKind))
+        if (_members.TryGetValue(method, out var known))
         {
-            memberKind = IsAsyncFunction(method) ? AsyncPathKind.Async
-                : HotPath.IsHotPath(method, tree) ? AsyncPathKind.HotPath
-                : AsyncPathKind.None;
-            _members.TryAdd(method, memberKind);
+            return (AsyncPathKind)known;
         }
 
+        var memberKind = IsAsyncFunction(method) ? AsyncPathKind.Async
+            : HotPath.IsHotPath(method, tree) ? AsyncPathKind.HotPath
+            : AsyncPathKind.None;
+        _members.TryAdd(method, s_boxedKinds[(int)memberKind]);
         return memberKind;
     }
 

@@ -33,8 +33,14 @@ internal enum BlockingKind
 internal sealed class BlockingCalls
 {
     private readonly WellKnownTypes _types;
+    // Reference-type values (AsyncTwins is a class, the verdicts are boxed once): dictionaries of
+    // value types are compiled for this assembly alone and run unoptimized through a cold build
+    // (see JitOptions); these run on the runtime's shared, already optimized code.
+    private static readonly object s_mayDoIO = true;
+    private static readonly object s_neverIO = false;
+
     private readonly ConcurrentDictionary<IMethodSymbol, AsyncTwins> _twins = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayDoIO = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, object> _mayDoIO = new(SymbolEqualityComparer.Default);
 
     private static readonly ConditionalWeakTable<Compilation, BlockingCalls> s_shared = new();
 
@@ -45,8 +51,11 @@ internal sealed class BlockingCalls
         => s_shared.GetValue(compilation, static c => new BlockingCalls(WellKnownTypes.GetOrCreate(c)));
 
     /// <summary>The awaitable alternatives of a synchronous method.</summary>
-    internal readonly struct AsyncTwins(IMethodSymbol? sameParameters, IMethodSymbol? withCancellation, bool anyExists)
+    internal sealed class AsyncTwins(IMethodSymbol? sameParameters, IMethodSymbol? withCancellation, bool anyExists)
     {
+        /// <summary>No awaitable alternative at all.</summary>
+        public static readonly AsyncTwins None = new(null, null, anyExists: false);
+
         /// <summary><c>NameAsync</c> with exactly the same parameters.</summary>
         public IMethodSymbol? SameParameters { get; } = sameParameters;
 
@@ -173,7 +182,7 @@ internal sealed class BlockingCalls
     public bool IsSyncIO(IInvocationOperation invocation, ReadinessOptions options, out AsyncTwins twins)
     {
         var method = invocation.TargetMethod;
-        twins = default;
+        twins = AsyncTwins.None;
         if (!MayDoSyncIO(method, options))
         {
             return false;
@@ -201,14 +210,15 @@ internal sealed class BlockingCalls
         }
 
         method = method.OriginalDefinition;
-        if (!_mayDoIO.TryGetValue(method, out var mayDoIO))
+        if (_mayDoIO.TryGetValue(method, out var known))
         {
-            mayDoIO = method.MethodKind == MethodKind.Ordinary && !method.IsExtensionMethod && !IsNeverIO(method)
-                && GetTwins(method) is var twins
-                && (twins.HasExactTwin || (twins.AnyExists && IsListedIOType(method.ContainingType)));
-            _mayDoIO.TryAdd(method, mayDoIO);
+            return ReferenceEquals(known, s_mayDoIO);
         }
 
+        var mayDoIO = method.MethodKind == MethodKind.Ordinary && !method.IsExtensionMethod && !IsNeverIO(method)
+            && GetTwins(method) is var twins
+            && (twins.HasExactTwin || (twins.AnyExists && IsListedIOType(method.ContainingType)));
+        _mayDoIO.TryAdd(method, mayDoIO ? s_mayDoIO : s_neverIO);
         return mayDoIO;
     }
 
@@ -402,7 +412,7 @@ internal sealed class BlockingCalls
             }
         }
 
-        return new AsyncTwins(same, withToken, any);
+        return any ? new AsyncTwins(same, withToken, anyExists: true) : AsyncTwins.None;
     }
 
     private bool ParametersMatch(IMethodSymbol method, IMethodSymbol candidate, bool extraToken)

@@ -18,6 +18,12 @@ internal static class SourceCallees
     [MethodImpl(JitOptions.Optimized)]
     public static IMethodSymbol? Candidate(IMethodSymbol target, AsyncPath asyncPath)
     {
+        // Most calls go to library code: its metadata location rejects it before any other test.
+        if (target.Locations.IsEmpty || !target.Locations[0].IsInSource)
+        {
+            return null;
+        }
+
         var method = Normalise(target);
         if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern
             || method.ContainingType?.TypeKind == TypeKind.Interface

@@ -86,6 +86,38 @@ public sealed class BenchRunnerTests
     }
 
     [Fact]
+    public void MedianInterval_FiveRounds_IsTheWholeRangeAt93Point75Percent()
+    {
+        var (low, high, level) = Stats.MedianInterval([1.04, 0.97, 1.10, 1.01, 0.99]);
+
+        Assert.Equal(0.97, low);
+        Assert.Equal(1.10, high);
+        Assert.Equal(1 - 2 / 32.0, level, precision: 12);
+    }
+
+    [Fact]
+    public void MedianInterval_TwentyRounds_IsTheSixthToFifteenthValue()
+    {
+        var values = new List<double>();
+        for (var i = 20; i >= 1; i--)
+        {
+            values.Add(i);
+        }
+
+        var (low, high, level) = Stats.MedianInterval(values);
+
+        // P(Binomial(20, 1/2) <= 5) = 21700 / 2^20, so [x(6), x(15)] covers the median with 95.86 %.
+        Assert.Equal(6, low);
+        Assert.Equal(15, high);
+        Assert.Equal(1 - 2 * 21700 / 1048576.0, level, precision: 12);
+        Assert.True(level >= 0.95);
+    }
+
+    [Fact]
+    public void MedianInterval_NoRounds_IsUndefined()
+        => Assert.True(double.IsNaN(Stats.MedianInterval([]).Level));
+
+    [Fact]
     public void Options_Quick_IsSmallerInEveryDimension()
     {
         var full = BenchOptions.Parse([]);
