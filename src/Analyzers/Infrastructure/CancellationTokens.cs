@@ -26,7 +26,7 @@ internal static class CancellationTokens
             var type = symbol switch
             {
                 IParameterSymbol parameter => parameter.Type,
-                ILocalSymbol local when IsDeclaredBefore(local, position) => local.Type,
+                ILocalSymbol local when ScopeLookup.IsDeclaredBefore(local, position) => local.Type,
                 _ => null,
             };
             if (!SymbolEqualityComparer.Default.Equals(type, types.CancellationToken)
@@ -69,18 +69,5 @@ internal static class CancellationTokens
         }
 
         return true;
-    }
-
-    private static bool IsDeclaredBefore(ILocalSymbol local, int position)
-    {
-        foreach (var reference in local.DeclaringSyntaxReferences)
-        {
-            if (reference.Span.End <= position)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -102,7 +102,7 @@ internal static class Loggers
             var tier = symbol switch
             {
                 ILocalSymbol local when ImplementsILogger(local.Type, types)
-                                        && IsDeclaredBefore(local, position)
+                                        && ScopeLookup.IsDeclaredBefore(local, position)
                                         && IsInside(local.ContainingSymbol, staticFunction) => 0,
                 IParameterSymbol parameter when ImplementsILogger(parameter.Type, types) => ParameterTier(parameter, member, staticFunction),
                 IFieldSymbol field when ImplementsILogger(field.Type, types) && (field.IsStatic || !staticContext) => 1,
@@ -150,19 +150,6 @@ internal static class Loggers
         for (var current = container; current is not null; current = current.ContainingSymbol)
         {
             if (SymbolEqualityComparer.Default.Equals(current, staticFunction))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsDeclaredBefore(ILocalSymbol local, int position)
-    {
-        foreach (var reference in local.DeclaringSyntaxReferences)
-        {
-            if (reference.Span.End <= position)
             {
                 return true;
             }

@@ -45,8 +45,14 @@ internal static class ScopeLookup
                     break;
                 case MemberDeclarationSyntax member when node.Parent is TypeDeclarationSyntax:
                     // The outermost member around the position (a method, accessor's property, field):
-                    // every local, parameter, lambda parameter and pattern variable declared in it.
+                    // every local, parameter, lambda parameter and pattern variable declared in it, and
+                    // an accessor's implicit 'value'.
                     AddDeclaredNames(member, names);
+                    if (member is BasePropertyDeclarationSyntax)
+                    {
+                        names.Add("value");
+                    }
+
                     break;
             }
         }
@@ -81,6 +87,25 @@ internal static class ScopeLookup
         }
 
         return symbols;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="local"/> is declared before <paramref name="position"/>: not in its own
+    /// initializer, not later in the block. A foreach variable is declared by the whole statement but is
+    /// in scope in its body.
+    /// </summary>
+    public static bool IsDeclaredBefore(ILocalSymbol local, int position)
+    {
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.Span.End <= position
+                || (reference.GetSyntax() is CommonForEachStatementSyntax forEach && forEach.Statement.Span.Contains(position)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AddDeclaredNames(SyntaxNode scope, HashSet<string> names)

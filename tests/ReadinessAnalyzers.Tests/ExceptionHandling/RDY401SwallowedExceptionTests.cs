@@ -1121,6 +1121,55 @@ public sealed class RDY401SwallowedExceptionTests
         LogError);
 
     [Fact]
+    public Task LogError_UsesTheForeachLoggerAroundTheCatch() => FixAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Logging;
+
+        static class Fanout
+        {
+            public static void Publish(IEnumerable<ILogger> sinks, string venue)
+            {
+                foreach (var sink in sinks)
+                {
+                    try
+                    {
+                        Console.WriteLine(venue);
+                    }
+                    {|RDY401:catch (InvalidOperationException)|}
+                    {
+                    }
+                }
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Logging;
+
+        static class Fanout
+        {
+            public static void Publish(IEnumerable<ILogger> sinks, string venue)
+            {
+                foreach (var sink in sinks)
+                {
+                    try
+                    {
+                        Console.WriteLine(venue);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        sink.LogError(ex, "Publish failed");
+                    }
+                }
+            }
+        }
+        """,
+        LogError);
+
+    [Fact]
     public Task LogError_AddsTheLoggingUsing_WhenTheLoggerIsFullyQualified() => FixAsync(
         """
         using System;

@@ -40,6 +40,8 @@ public sealed class CancellationTokensTests(CompilationFixture fixture) : IClass
     [InlineData("void Poll() { Action<CancellationToken> tick = ct => Probe(); }", "ct")]
     [InlineData("void Poll(CancellationToken ct) { { var inner = ct; } Probe(); }", "ct")]
     [InlineData("void Poll(bool ok) { if (TryGet(out var ct)) { Probe(); } } static bool TryGet(out CancellationToken ct) { ct = default; return true; }", "ct")]
+    [InlineData("CancellationToken Shutdown { set { Probe(); } }", "value")]
+    [InlineData("void Poll() { foreach (var ct in new[] { CancellationToken.None }) { Probe(); } }", "ct")]
     public async Task FindSingleInScope_ExactlyOneTokenBeforeTheCall_IsItsName(string members, string expected)
         => Assert.Equal(expected, await FindSingleInScopeAsync(members));
 
