@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -12,10 +13,11 @@ namespace ReadinessAnalyzers;
 
 /// <summary>
 /// RDY107: a call on an async path to a synchronous source method that blocks, directly or through its
-/// own synchronous callees. Each method body is summarised once (its first direct blocking call and its
-/// direct calls to source methods) while the compilation is analysed; the chains are resolved when the
-/// whole call graph is known, with a depth-bounded shortest-path search memoised per method, so the cost
-/// is linear in the size of the code and recursion cannot loop.
+/// own synchronous callees. While the compilation is analysed, each function's summary (its first direct
+/// blocking call and its direct calls to source methods) is filled from the call operations the driver
+/// hands over, in the walk it makes once for every analyzer; the chains are resolved when the whole call
+/// graph is known, with a depth-bounded shortest-path search memoised per method, so the cost is linear
+/// in the size of the code and recursion cannot loop.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
@@ -41,7 +43,10 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         var asyncPath = AsyncPath.GetOrCreate(context.Compilation, context.Options);
         var blocking = BlockingCalls.GetOrCreate(context.Compilation);
         var graph = new CallGraph(asyncPath, blocking, new LockRegions(types, asyncPath, blocking));
-        context.RegisterOperationBlockAction(graph.OnOperationBlock);
+        context.RegisterOperationAction(graph.OnInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(graph.OnObjectCreation, OperationKind.ObjectCreation);
+        context.RegisterOperationAction(graph.OnPropertyReference, OperationKind.PropertyReference);
+        context.RegisterOperationAction(graph.OnLock, OperationKind.Lock);
         context.RegisterCompilationEndAction(graph.OnCompilationEnd);
     }
 
@@ -53,14 +58,54 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         public Location Location { get; } = location;
     }
 
-    private sealed class MethodSummary(IMethodSymbol method, BlockingSite? direct, ImmutableArray<IMethodSymbol> callees)
+    /// <summary>
+    /// A function's summary: its first direct blocking call in source order and the source methods it
+    /// calls directly, in the order of their first call. Only functions that block or call a source
+    /// method get one; a function without one reaches nothing.
+    /// </summary>
+    private sealed class MethodSummary(IMethodSymbol method)
     {
+        // Most functions call few source methods: a list with a linear duplicate check beats a set.
+        private readonly List<IMethodSymbol> _callees = new();
+        private int _directPosition = int.MaxValue;
+
         /// <summary>The name a chain shows; computed only for the methods of a reported chain.</summary>
         public string Name => DisplayName(method);
 
-        public BlockingSite? Direct { get; } = direct;
+        public BlockingSite? Direct { get; private set; }
 
-        public ImmutableArray<IMethodSymbol> Callees { get; } = callees;
+        /// <summary>Read only once the compilation has been analysed.</summary>
+        public List<IMethodSymbol> Callees => _callees;
+
+        public void AddDirect(string api, IOperation operation)
+        {
+            // One body is analysed by one thread; the lock guards against a host that does otherwise.
+            lock (_callees)
+            {
+                if (operation.Syntax.SpanStart < _directPosition)
+                {
+                    _directPosition = operation.Syntax.SpanStart;
+                    Direct = new BlockingSite(api, operation.Syntax.GetLocation());
+                }
+            }
+        }
+
+        [MethodImpl(JitOptions.Optimized)]
+        public void AddCallee(IMethodSymbol callee)
+        {
+            lock (_callees)
+            {
+                foreach (var known in _callees)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(known, callee))
+                    {
+                        return;
+                    }
+                }
+
+                _callees.Add(callee);
+            }
+        }
     }
 
     private sealed class CallSite(IMethodSymbol callee, IOperation operation, AsyncPathKind kind, int maxDepth)
@@ -81,68 +126,78 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         public int MaxDepth { get; } = maxDepth;
     }
 
-    private sealed class SummaryBuilder(IMethodSymbol method)
-    {
-        // Most bodies call no source method: the list is created by the first callee.
-        private List<IMethodSymbol>? _callees;
-        private BlockingSite? _direct;
-        private int _directPosition = int.MaxValue;
-
-        public IMethodSymbol Method { get; } = method;
-
-        public void AddDirect(string api, IOperation operation)
-        {
-            // The first blocking call in source order names the chain.
-            if (operation.Syntax.SpanStart < _directPosition)
-            {
-                _directPosition = operation.Syntax.SpanStart;
-                _direct = new BlockingSite(api, operation.Syntax.GetLocation());
-            }
-        }
-
-        [MethodImpl(JitOptions.Optimized)]
-        public void AddCallee(IMethodSymbol callee)
-        {
-            _callees ??= new List<IMethodSymbol>();
-            foreach (var known in _callees)
-            {
-                if (SymbolEqualityComparer.Default.Equals(known, callee))
-                {
-                    return;
-                }
-            }
-
-            _callees.Add(callee);
-        }
-
-        public MethodSummary Build()
-            => new(Method, _direct, _callees is null ? ImmutableArray<IMethodSymbol>.Empty : _callees.ToImmutableArray());
-    }
-
     private sealed class CallGraph(AsyncPath asyncPath, BlockingCalls blocking, LockRegions regions)
     {
         private const int Unreachable = int.MaxValue;
+
+        private static readonly Func<IMethodSymbol, MethodSummary> s_newSummary = static method => new MethodSummary(method);
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentQueue<CallSite> _sites = new();
         private readonly ConcurrentQueue<LockSite> _locks = new();
 
+        // The callbacks below see every call of every body. Each rejects a call that is neither blocking
+        // nor to a source method (most calls go to library code) before it looks up which function the
+        // call is in, and nothing is allocated for a rejected call.
         [MethodImpl(JitOptions.Optimized)]
-        public void OnOperationBlock(OperationBlockAnalysisContext context)
+        public void OnInvocation(OperationAnalysisContext context)
         {
-            var owner = context.OwningSymbol is IMethodSymbol method ? SourceCallees.Normalise(method) : null;
-            var builder = owner is null ? null : new SummaryBuilder(owner);
-            foreach (var block in context.OperationBlocks)
+            var invocation = (IInvocationOperation)context.Operation;
+            var target = invocation.TargetMethod;
+            var options = Options(invocation);
+            if (regions.IsLockAcquisition(target))
             {
-                var tree = block.Syntax.SyntaxTree;
-                Scan(block, builder, asyncPath.ClassifyMember(context.OwningSymbol, tree), asyncPath.HotPath.Options.Get(tree), context.OwningSymbol, context.CancellationToken);
+                AddLock(regions.OfEnter(invocation, context.ContainingSymbol, context.CancellationToken), options);
             }
 
-            if (builder is not null)
+            var kind = blocking.Classify(invocation, options, out var api);
+            if (kind != BlockingKind.None)
             {
-                _summaries.TryAdd(builder.Method, builder.Build());
+                // RDY101-RDY104 report this call themselves; here it only makes its function block.
+                if (!IsCompletedTaskWait(invocation, kind) && EnclosingFunction(invocation, context.ContainingSymbol, out _) is { } function)
+                {
+                    Summary(function).AddDirect(api, invocation);
+                }
+
+                return;
+            }
+
+            OnSourceCall(invocation, target, context.ContainingSymbol, options);
+        }
+
+        [MethodImpl(JitOptions.Optimized)]
+        public void OnObjectCreation(OperationAnalysisContext context)
+        {
+            if (((IObjectCreationOperation)context.Operation).Constructor is { } constructor)
+            {
+                OnSourceCall(context.Operation, constructor, context.ContainingSymbol, Options(context.Operation));
             }
         }
+
+        [MethodImpl(JitOptions.Optimized)]
+        public void OnPropertyReference(OperationAnalysisContext context)
+        {
+            var reference = (IPropertyReferenceOperation)context.Operation;
+            if (blocking.IsTaskResult(reference)
+                && !TaskCompletion.IsKnownComplete(reference.Instance!, reference, context.CancellationToken)
+                && EnclosingFunction(reference, context.ContainingSymbol, out _) is { } function)
+            {
+                Summary(function).AddDirect(".Result", reference);
+            }
+
+            var accessor = reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
+                ? reference.Property.SetMethod
+                : reference.Property.GetMethod;
+            if (accessor is not null)
+            {
+                OnSourceCall(reference, accessor, context.ContainingSymbol, Options(reference));
+            }
+        }
+
+        // BlockingCallAnalyzer decides every lock it can from the lock's own body; the rest wait for the
+        // call graph (LockRegion.DependsOnCallees).
+        public void OnLock(OperationAnalysisContext context)
+            => AddLock(regions.OfLock((ILockOperation)context.Operation, context.ContainingSymbol, context.CancellationToken), Options(context.Operation));
 
         public void OnCompilationEnd(CompilationAnalysisContext context)
         {
@@ -191,121 +246,61 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             return Diagnostic.Create(CompilationEndRules.LockOnAsyncPath, region.Location, region.Name, Describe(region.Kind));
         }
 
-        // Walks one body: blocking calls and callees go to the body's summary; calls to source methods
-        // on an async path become candidate sites. Local functions get their own summary; lambdas
-        // belong to no summary (a lambda the method does not invoke does not block it). A lambda or local
-        // function is judged by its own signature and walked by a nested call with its own kind, so no
-        // call walks back up its parents. Every operation of every body passes through here: the switch
-        // is on OperationKind (no interface type tests), and the stack holds operations only.
+        private ReadinessOptions Options(IOperation operation) => asyncPath.HotPath.Options.Get(operation.Syntax.SyntaxTree);
+
+        private MethodSummary Summary(IMethodSymbol function) => _summaries.GetOrAdd(function, s_newSummary);
+
+        // A call to a source method joins its function's summary and, on an async path, becomes a
+        // candidate site.
         [MethodImpl(JitOptions.Optimized)]
-        private void Scan(IOperation root, SummaryBuilder? builder, AsyncPathKind kind, ReadinessOptions options, ISymbol owner, System.Threading.CancellationToken cancellationToken)
+        private void OnSourceCall(IOperation call, IMethodSymbol target, ISymbol containingSymbol, ReadinessOptions options)
         {
-            var stack = new Stack<IOperation>();
-            stack.Push(root);
-            while (stack.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var operation = stack.Pop();
-                switch (operation.Kind)
-                {
-                    case OperationKind.LocalFunction:
-                        var localFunction = (ILocalFunctionOperation)operation;
-                        var local = new SummaryBuilder(localFunction.Symbol);
-                        if (localFunction.Body is { } body)
-                        {
-                            Scan(body, local, asyncPath.ClassifyNested(localFunction.Symbol, body.Syntax.SyntaxTree), options, owner, cancellationToken);
-                        }
-
-                        _summaries.TryAdd(localFunction.Symbol, local.Build());
-                        continue;
-                    case OperationKind.AnonymousFunction:
-                        var lambda = (IAnonymousFunctionOperation)operation;
-                        Scan(lambda.Body, null, asyncPath.ClassifyNested(lambda.Symbol, lambda.Syntax.SyntaxTree), options, owner, cancellationToken);
-                        continue;
-                    case OperationKind.Lock when kind != AsyncPathKind.None:
-                        AddLock(regions.OfLock((ILockOperation)operation, owner, cancellationToken), options);
-                        break;
-                    case OperationKind.Invocation:
-                        var invocation = (IInvocationOperation)operation;
-                        if (kind != AsyncPathKind.None && regions.IsLockAcquisition(invocation.TargetMethod))
-                        {
-                            AddLock(regions.OfEnter(invocation, owner, cancellationToken), options);
-                        }
-
-                        OnCall(invocation, invocation.TargetMethod, builder, kind, options);
-                        break;
-                    case OperationKind.ObjectCreation:
-                        if (((IObjectCreationOperation)operation).Constructor is { } constructor)
-                        {
-                            OnCall(operation, constructor, builder, kind, options);
-                        }
-
-                        break;
-                    case OperationKind.PropertyReference:
-                        OnPropertyReference((IPropertyReferenceOperation)operation, builder, kind, options, cancellationToken);
-                        break;
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push(child);
-                }
-            }
-        }
-
-        [MethodImpl(JitOptions.Optimized)]
-        private void OnPropertyReference(IPropertyReferenceOperation reference, SummaryBuilder? builder, AsyncPathKind kind, ReadinessOptions options, System.Threading.CancellationToken cancellationToken)
-        {
-            if (builder is not null && blocking.IsTaskResult(reference) && !TaskCompletion.IsKnownComplete(reference.Instance!, reference, cancellationToken))
-            {
-                builder.AddDirect(".Result", reference);
-            }
-
-            var accessor = reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
-                ? reference.Property.SetMethod
-                : reference.Property.GetMethod;
-            if (accessor is not null)
-            {
-                OnCall(reference, accessor, builder, kind, options);
-            }
-        }
-
-        // BlockingCallAnalyzer decides every lock it can from the lock's own body; the rest wait for the
-        // call graph (LockRegion.DependsOnCallees).
-        private void AddLock(LockRegion? region, ReadinessOptions options)
-        {
-            if (region is { DependsOnCallees: true })
-            {
-                _locks.Enqueue(new LockSite(region, options.MaxCallDepth));
-            }
-        }
-
-        [MethodImpl(JitOptions.Optimized)]
-        private void OnCall(IOperation call, IMethodSymbol target, SummaryBuilder? builder, AsyncPathKind path, ReadinessOptions options)
-        {
-            if (call is IInvocationOperation invocation)
-            {
-                var kind = blocking.Classify(invocation, options, out var api);
-                if (kind != BlockingKind.None)
-                {
-                    if (!IsCompletedTaskWait(invocation, kind))
-                    {
-                        builder?.AddDirect(api, invocation);
-                    }
-
-                    return; // RDY101-RDY104 report this call themselves
-                }
-            }
-
             if (SourceCallees.Candidate(target, asyncPath) is not { } callee)
             {
                 return;
             }
 
-            builder?.AddCallee(callee);
+            if (EnclosingFunction(call, containingSymbol, out var path) is { } function)
+            {
+                Summary(function).AddCallee(callee);
+            }
+
             if (path != AsyncPathKind.None)
             {
                 _sites.Enqueue(new CallSite(callee, call, path, options.MaxCallDepth));
+            }
+        }
+
+        // The function a call belongs to (the innermost local function, else the member) and the kind of
+        // path it runs on. A lambda belongs to no summary (a lambda the method does not invoke does not
+        // block it) and is judged by its own signature, like a local function.
+        [MethodImpl(JitOptions.Optimized)]
+        private IMethodSymbol? EnclosingFunction(IOperation call, ISymbol containingSymbol, out AsyncPathKind path)
+        {
+            var tree = call.Syntax.SyntaxTree;
+            for (var current = call.Parent; current is not null; current = current.Parent)
+            {
+                switch (current.Kind)
+                {
+                    case OperationKind.AnonymousFunction:
+                        path = asyncPath.ClassifyNested(((IAnonymousFunctionOperation)current).Symbol, tree);
+                        return null;
+                    case OperationKind.LocalFunction:
+                        var localFunction = ((ILocalFunctionOperation)current).Symbol;
+                        path = asyncPath.ClassifyNested(localFunction, tree);
+                        return SourceCallees.Normalise(localFunction);
+                }
+            }
+
+            path = asyncPath.ClassifyMember(containingSymbol, tree);
+            return containingSymbol is IMethodSymbol method ? SourceCallees.Normalise(method) : null;
+        }
+
+        private void AddLock(LockRegion? region, ReadinessOptions options)
+        {
+            if (region is { DependsOnCallees: true })
+            {
+                _locks.Enqueue(new LockSite(region, options.MaxCallDepth));
             }
         }
 

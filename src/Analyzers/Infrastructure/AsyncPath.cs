@@ -142,10 +142,9 @@ internal sealed class AsyncPath
     private AsyncPathKind ClassifyFunction(IMethodSymbol function)
         => IsAsyncFunction(function) ? AsyncPathKind.Async : AsyncPathKind.None;
 
+    // A local function is judged like a member (HotPath looks only at its own attributes), and cached.
     private AsyncPathKind ClassifyLocalFunction(IMethodSymbol function, SyntaxTree tree)
-        => IsAsyncFunction(function) ? AsyncPathKind.Async
-            : HotPath.IsHotPath(function, tree) ? AsyncPathKind.HotPath
-            : AsyncPathKind.None;
+        => ClassifyMember(function, tree);
 
     private bool IsQueuedToThreadPool(IAnonymousFunctionOperation lambda)
     {
