@@ -13,6 +13,9 @@ internal sealed class BenchResults
 
     public required MachineInfo Machine { get; init; }
 
+    /// <summary>True when the telemetry builds ran the analyzers one at a time (the compiler's /parallel-).</summary>
+    public bool SequentialTelemetry { get; init; }
+
     public required DateTimeOffset Started { get; init; }
 
     public required string LoadBefore { get; init; }

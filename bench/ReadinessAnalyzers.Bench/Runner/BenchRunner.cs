@@ -26,6 +26,9 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
     /// <summary>CPU time (user + system) of every measured build: what the run costs an idle machine.</summary>
     private double _buildCpuSeconds;
 
+    /// <summary>The folder of the compiler wrapper the telemetry builds use (see WriteSequentialCompiler), or null.</summary>
+    private string? _sequentialCompiler;
+
     private string Feed => Path.Combine(_work, "feed");
 
     private string Packages => Path.Combine(_work, "packages");
@@ -46,6 +49,7 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
         Directory.CreateDirectory(_work);
         Dotnet.Environment["NUGET_PACKAGES"] = Packages;
         var machine = await MachineInfo.CollectAsync().ConfigureAwait(false);
+        _sequentialCompiler = WriteSequentialCompiler(machine.SdkBasePath);
         var resultsDir = Path.Combine(_work, "results", started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(resultsDir);
 
@@ -66,6 +70,7 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
             Revision = await RevisionAsync().ConfigureAwait(false),
             Options = options,
             Machine = machine,
+            SequentialTelemetry = _sequentialCompiler is not null,
             Started = started,
             LoadBefore = loadBefore,
             PackageVersion = version,
@@ -338,6 +343,7 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
         var result = await Dotnet.RunAsync(
             Path.GetDirectoryName(target.Path)!,
             [.. BuildArguments(target, variant), "-v:q", "-clp:NoSummary", "-p:ReportAnalyzer=true",
+             .. (_sequentialCompiler is null ? (string[])[] : ["-p:CscToolPath=" + _sequentialCompiler, "-p:CscToolExe=" + SequentialCompilerName]),
              "-fl", $"-flp:LogFile={log};Verbosity=detailed;PerformanceSummary"],
             Path.ChangeExtension(log, ".console.log"),
             measureMemory: true).ConfigureAwait(false);
@@ -348,6 +354,31 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
         Log($"telemetry {target.Label} / {variant.Label} #{run}: {result.Seconds:F1} s, Csc {report.CscMilliseconds:F0} ms, "
             + $"all analyzers {report.TotalAnalyzerSeconds * 1000:F0} ms, package analyzers {own:F0} ms");
         return report;
+    }
+
+    private const string SequentialCompilerName = "csc-sequential";
+
+    // The telemetry builds run the SDK's own compiler with /parallel- appended: analyzers then run one at a
+    // time, and each one's time in the report is the work it did. With concurrent analysis the compiler
+    // times every callback by the wall clock while a dozen threads share two cores, so an analyzer is
+    // charged for the time it waited for a core, and that share varies from run to run and grows with the
+    // size of the compilation. The timed builds stay concurrent: they are what a developer waits for.
+    private string? WriteSequentialCompiler(string? sdkBasePath)
+    {
+        var csc = sdkBasePath is null ? null : Path.Combine(sdkBasePath, "Roslyn", "bincore", "csc.dll");
+        if (csc is null || !File.Exists(csc) || OperatingSystem.IsWindows())
+        {
+            Log("warning: the SDK's csc.dll was not found; telemetry builds run analyzers concurrently (wall-clock shares).");
+            return null;
+        }
+
+        var folder = Path.Combine(_work, "tools");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, SequentialCompilerName);
+        File.WriteAllText(path, $"#!/bin/sh\nexec dotnet \"{csc}\" \"$@\" /parallel-\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return folder;
     }
 
     private async Task<RunResult> TimedBuildAsync(Target target, Variant variant, int round, string resultsDir)

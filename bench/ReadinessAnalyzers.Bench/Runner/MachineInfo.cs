@@ -7,12 +7,13 @@ using System.Threading.Tasks;
 namespace ReadinessAnalyzers.Bench.Runner;
 
 /// <summary>The machine a run was taken on, as the report describes it.</summary>
-internal sealed record MachineInfo(int Cores, string Memory, string Cpu, string Dotnet)
+internal sealed record MachineInfo(int Cores, string Memory, string Cpu, string Dotnet, string? SdkBasePath)
 {
     public static async Task<MachineInfo> CollectAsync()
     {
         var info = await Runner.Dotnet.CaptureAsync(["--info"]).ConfigureAwait(false);
-        return new MachineInfo(Environment.ProcessorCount, ReadMemory(), ReadCpu(), DotnetSummary(info));
+        var basePath = Field(info, "Runtime Environment", "Base Path:");
+        return new MachineInfo(Environment.ProcessorCount, ReadMemory(), ReadCpu(), DotnetSummary(info), basePath == "?" ? null : basePath);
     }
 
     /// <summary>The 1, 5 and 15 minute load averages, as /proc/loadavg gives them.</summary>
@@ -70,31 +71,32 @@ internal sealed record MachineInfo(int Cores, string Memory, string Cpu, string 
     /// <summary>SDK version, host runtime, OS and RID from <c>dotnet --info</c>.</summary>
     private static string DotnetSummary(string info)
     {
-        string Field(string section, string key)
-        {
-            var lines = info.Split('\n');
-            var inSection = section.Length == 0;
-            foreach (var raw in lines)
-            {
-                var line = raw.Trim();
-                if (!inSection)
-                {
-                    inSection = line.StartsWith(section, StringComparison.Ordinal);
-                    continue;
-                }
+        return "SDK " + Field(info, ".NET SDK", "Version:")
+            + ", host " + Field(info, "Host", "Version:")
+            + ", " + Field(info, "Runtime Environment", "OS Name:") + " " + Field(info, "Runtime Environment", "OS Version:")
+            + " (" + Field(info, "Runtime Environment", "RID:") + ")";
+    }
 
-                if (line.StartsWith(key, StringComparison.Ordinal))
-                {
-                    return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-                }
+    // The value of "key: value" in the given section of `dotnet --info` (its first line is the heading).
+    private static string Field(string info, string section, string key)
+    {
+        var lines = info.Split('\n');
+        var inSection = section.Length == 0;
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (!inSection)
+            {
+                inSection = line.StartsWith(section, StringComparison.Ordinal);
+                continue;
             }
 
-            return "?";
+            if (line.StartsWith(key, StringComparison.Ordinal))
+            {
+                return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+            }
         }
 
-        return "SDK " + Field(".NET SDK", "Version:")
-            + ", host " + Field("Host", "Version:")
-            + ", " + Field("Runtime Environment", "OS Name:") + " " + Field("Runtime Environment", "OS Version:")
-            + " (" + Field("Runtime Environment", "RID:") + ")";
+        return "?";
     }
 }

@@ -33,7 +33,9 @@ internal static class ReportWriter
 
         Line(text, $"- Builds: `dotnet build --no-restore --no-incremental -c {r.Options.Configuration} -p:UseSharedCompilation=false`, "
             + $"{r.Options.Runs} timed runs per variant interleaved ({string.Join(", ", r.Variants.Select(v => v.Name))}, each round starting one variant later), "
-            + $"{r.Options.TelemetryRuns} `-p:ReportAnalyzer=true` build(s) per variant and size; the SDK's default analyzers are on in every variant");
+            + $"{r.Options.TelemetryRuns} `-p:ReportAnalyzer=true` build(s) per variant and size"
+            + (r.SequentialTelemetry ? " with the analyzers run one at a time (the compiler's `/parallel-`, through `-p:CscToolExe`)" : "")
+            + "; the SDK's default analyzers are on in every variant");
         Line(text, $"- Wall time of the whole run: {r.Elapsed:hh\\:mm\\:ss}; CPU time of its measured builds: {F(r.BuildCpuSeconds / 60, 1)} CPU-minutes "
             + "(on an idle 2-core machine the run takes roughly this divided by 1 to 2, plus about a minute to pack and restore)");
         Line(text);
@@ -55,7 +57,9 @@ internal static class ReportWriter
         var cpu = CpuRatio(r, ours, baseline) - 1;
         var (low, high, level) = Stats.MedianInterval(PairedRatios(r, ours, baseline, x => x.CpuSeconds));
         var at2000 = r.Main.Files == 2_000 ? "" : $" (measured on {r.Main.Label}, not the 2000-file corpus the target names)";
-        var verdict = high <= 1.03 ? "met: the whole interval is at or below 3 %"
+        // Fewer than five rounds leave the range of the ratios a confidence below 90 %: too weak to decide.
+        var verdict = !(level >= 0.9) ? "not settled by this run: too few rounds for a confidence interval (at least 5)"
+            : high <= 1.03 ? "met: the whole interval is at or below 3 %"
             : low > 1.03 ? "not met: the whole interval is above 3 %"
             : "not settled by this run: the interval straddles 3 % (more runs narrow it)";
         Line(text, $"- Whole package ≤ 3 % build overhead{at2000}: wall {Percent(wall)} and CPU {Percent(cpu)} as ratios of medians; "
@@ -170,7 +174,11 @@ internal static class ReportWriter
         Line(text, $"#### 2. Analyzer cost from the compiler's telemetry ({r.Main.Label}, median of {r.Options.TelemetryRuns})");
         Line(text);
         Line(text, $"Compile-only reference: the baseline's Csc task takes {Ms(compileMs)}, of which the SDK's default analyzers "
-            + $"account for {Ms(sdkMs)} of analyzer time. Analyzer time is summed over threads (analyzers run concurrently), so it can exceed the wall time it adds.");
+            + $"account for {Ms(sdkMs)} of analyzer time. "
+            + (r.SequentialTelemetry
+                ? "These builds run the analyzers one at a time (`/parallel-`), so an analyzer's time is the work it did, not time spent waiting "
+                  + "for a core, and the compile itself runs on one thread (its Csc time is longer than in section 1)."
+                : "Analyzer time is summed over threads (analyzers run concurrently), so it can exceed the wall time it adds."));
         Line(text);
         Line(text, "| package | its analyzers, ms | vs baseline Csc time | Csc task with it, ms | new warnings in the build |");
         Line(text, "|---|---|---|---|---|");
