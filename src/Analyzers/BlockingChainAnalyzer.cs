@@ -65,8 +65,6 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private sealed class MethodSummary(IMethodSymbol method)
     {
-        // Most functions call few source methods: a list with a linear duplicate check beats a set.
-        private readonly List<IMethodSymbol> _callees = new();
         private int _directPosition = int.MaxValue;
 
         /// <summary>The name a chain shows; computed only for the methods of a reported chain.</summary>
@@ -74,13 +72,16 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
         public BlockingSite? Direct { get; private set; }
 
-        /// <summary>Read only once the compilation has been analysed.</summary>
-        public List<IMethodSymbol> Callees => _callees;
+        /// <summary>
+        /// Read only once the compilation has been analysed. Most functions call few source methods: a
+        /// list with a linear duplicate check beats a set.
+        /// </summary>
+        public List<IMethodSymbol> Callees { get; } = new();
 
         public void AddDirect(string api, IOperation operation)
         {
             // One body is analysed by one thread; the lock guards against a host that does otherwise.
-            lock (_callees)
+            lock (Callees)
             {
                 if (operation.Syntax.SpanStart < _directPosition)
                 {
@@ -93,9 +94,9 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         [MethodImpl(JitOptions.Optimized)]
         public void AddCallee(IMethodSymbol callee)
         {
-            lock (_callees)
+            lock (Callees)
             {
-                foreach (var known in _callees)
+                foreach (var known in Callees)
                 {
                     if (SymbolEqualityComparer.Default.Equals(known, callee))
                     {
@@ -103,7 +104,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                _callees.Add(callee);
+                Callees.Add(callee);
             }
         }
     }
@@ -277,23 +278,8 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         [MethodImpl(JitOptions.Optimized)]
         private IMethodSymbol? EnclosingFunction(IOperation call, ISymbol containingSymbol, out AsyncPathKind path)
         {
-            var tree = call.Syntax.SyntaxTree;
-            for (var current = call.Parent; current is not null; current = current.Parent)
-            {
-                switch (current.Kind)
-                {
-                    case OperationKind.AnonymousFunction:
-                        path = asyncPath.ClassifyNested(((IAnonymousFunctionOperation)current).Symbol, tree);
-                        return null;
-                    case OperationKind.LocalFunction:
-                        var localFunction = ((ILocalFunctionOperation)current).Symbol;
-                        path = asyncPath.ClassifyNested(localFunction, tree);
-                        return SourceCallees.Normalise(localFunction);
-                }
-            }
-
-            path = asyncPath.ClassifyMember(containingSymbol, tree);
-            return containingSymbol is IMethodSymbol method ? SourceCallees.Normalise(method) : null;
+            path = asyncPath.Classify(call, containingSymbol, includeThreadPool: false, out var function);
+            return function is null || function.MethodKind == MethodKind.AnonymousFunction ? null : SourceCallees.Normalise(function);
         }
 
         private void AddLock(LockRegion? region, ReadinessOptions options)

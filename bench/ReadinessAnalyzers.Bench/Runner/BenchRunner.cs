@@ -368,7 +368,7 @@ internal sealed class BenchRunner(BenchOptions options, string repositoryRoot)
         var csc = sdkBasePath is null ? null : Path.Combine(sdkBasePath, "Roslyn", "bincore", "csc.dll");
         if (csc is null || !File.Exists(csc) || OperatingSystem.IsWindows())
         {
-            Log("warning: the SDK's csc.dll was not found; telemetry builds run analyzers concurrently (wall-clock shares).");
+            Log("warning: no shell wrapper for the SDK's csc.dll (not found, or Windows); telemetry builds run analyzers concurrently (wall-clock shares).");
             return null;
         }
 

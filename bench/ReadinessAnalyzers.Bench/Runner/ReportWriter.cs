@@ -55,7 +55,8 @@ internal static class ReportWriter
         Line(text);
         var wall = TimeRatio(r, ours, baseline) - 1;
         var cpu = CpuRatio(r, ours, baseline) - 1;
-        var (low, high, level) = Stats.MedianInterval(PairedRatios(r, ours, baseline, x => x.CpuSeconds));
+        var pairedCpu = PairedRatios(r, ours, baseline, x => x.CpuSeconds);
+        var (low, high, level) = Stats.MedianInterval(pairedCpu);
         var at2000 = r.Main.Files == 2_000 ? "" : $" (measured on {r.Main.Label}, not the 2000-file corpus the target names)";
         // Fewer than five rounds leave the range of the ratios a confidence below 90 %: too weak to decide.
         var verdict = !(level >= 0.9) ? "not settled by this run: too few rounds for a confidence interval (at least 5)"
@@ -63,7 +64,7 @@ internal static class ReportWriter
             : low > 1.03 ? "not met: the whole interval is above 3 %"
             : "not settled by this run: the interval straddles 3 % (more runs narrow it)";
         Line(text, $"- Whole package ≤ 3 % build overhead{at2000}: wall {Percent(wall)} and CPU {Percent(cpu)} as ratios of medians; "
-            + $"paired CPU ratio {Ratio(Stats.Median(PairedRatios(r, ours, baseline, x => x.CpuSeconds)))}, {Share(level)} interval {Ratio(low)}–{Ratio(high)} → {verdict}.");
+            + $"paired CPU ratio {Ratio(Stats.Median(pairedCpu))}, {Share(level)} interval {Ratio(low)}–{Ratio(high)} → {verdict}.");
 
         var peers = packages.Where(v => !v.IsOurs).ToList();
         if (peers.Count == 0)

@@ -79,12 +79,23 @@ internal sealed class AsyncPath
     /// </summary>
     [MethodImpl(JitOptions.Optimized)]
     public AsyncPathKind Classify(IOperation operation, ISymbol containingSymbol, bool includeThreadPool)
+        => Classify(operation, containingSymbol, includeThreadPool, out _);
+
+    /// <summary>
+    /// <see cref="Classify(IOperation, ISymbol, bool)"/>, and the function it judged: the innermost lambda
+    /// or local function around <paramref name="operation"/>, else <paramref name="containingSymbol"/>
+    /// when it is a method (null for a field or property initializer).
+    /// </summary>
+    [MethodImpl(JitOptions.Optimized)]
+    public AsyncPathKind Classify(IOperation operation, ISymbol containingSymbol, bool includeThreadPool, out IMethodSymbol? function)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
             switch (current)
             {
                 case IAnonymousFunctionOperation lambda:
+                    function = lambda.Symbol;
+
                     // A synchronous lambda queued to the pool runs on a pool thread even when it binds to
                     // Func<Task> (a body that never returns does).
                     if (includeThreadPool && !lambda.Symbol.IsAsync && IsQueuedToThreadPool(lambda))
@@ -92,22 +103,27 @@ internal sealed class AsyncPath
                         return AsyncPathKind.ThreadPool;
                     }
 
-                    return ClassifyFunction(lambda.Symbol);
+                    return IsAsyncFunction(lambda.Symbol) ? AsyncPathKind.Async : AsyncPathKind.None;
                 case ILocalFunctionOperation localFunction:
-                    return ClassifyLocalFunction(localFunction.Symbol, operation.Syntax.SyntaxTree);
+                    // Judged like a member (HotPath looks only at a local function's own attributes), and cached.
+                    function = localFunction.Symbol;
+                    return ClassifyMember(localFunction.Symbol, operation.Syntax.SyntaxTree);
             }
         }
 
+        function = containingSymbol as IMethodSymbol;
         return ClassifyMember(containingSymbol, operation.Syntax.SyntaxTree);
     }
 
-    /// <summary>
-    /// What <see cref="Classify"/> returns for code directly in the body of <paramref name="member"/>
-    /// (outside its lambdas and local functions), cached per member. For a walk that goes down a body and
-    /// wants the answer for every node without walking back up.
-    /// </summary>
+    /// <summary>True when <paramref name="method"/> is async or returns an awaitable.</summary>
     [MethodImpl(JitOptions.Optimized)]
-    public AsyncPathKind ClassifyMember(ISymbol member, SyntaxTree tree)
+    public bool IsAsyncFunction(IMethodSymbol method)
+        => method.IsAsync || _types.IsAwaitableReturnType(method.ReturnType);
+
+    // The kind of code directly in the body of a member or local function (outside its lambdas and
+    // local functions), cached per function.
+    [MethodImpl(JitOptions.Optimized)]
+    private AsyncPathKind ClassifyMember(ISymbol member, SyntaxTree tree)
     {
         if (member is not IMethodSymbol method)
         {
@@ -125,26 +141,6 @@ internal sealed class AsyncPath
         _members.TryAdd(method, s_boxedKinds[(int)memberKind]);
         return memberKind;
     }
-
-    /// <summary>
-    /// What <see cref="Classify"/> (without the thread pool) returns for code directly in the body of a
-    /// lambda or local function: judged by its own signature, never its container's.
-    /// </summary>
-    [MethodImpl(JitOptions.Optimized)]
-    public AsyncPathKind ClassifyNested(IMethodSymbol function, SyntaxTree tree)
-        => function.MethodKind == MethodKind.LocalFunction ? ClassifyLocalFunction(function, tree) : ClassifyFunction(function);
-
-    /// <summary>True when <paramref name="method"/> is async or returns an awaitable.</summary>
-    [MethodImpl(JitOptions.Optimized)]
-    public bool IsAsyncFunction(IMethodSymbol method)
-        => method.IsAsync || _types.IsAwaitableReturnType(method.ReturnType);
-
-    private AsyncPathKind ClassifyFunction(IMethodSymbol function)
-        => IsAsyncFunction(function) ? AsyncPathKind.Async : AsyncPathKind.None;
-
-    // A local function is judged like a member (HotPath looks only at its own attributes), and cached.
-    private AsyncPathKind ClassifyLocalFunction(IMethodSymbol function, SyntaxTree tree)
-        => ClassifyMember(function, tree);
 
     private bool IsQueuedToThreadPool(IAnonymousFunctionOperation lambda)
     {
