@@ -14,8 +14,18 @@ namespace ReadinessAnalyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property: the name of the one CancellationToken in scope, for the fix.</summary>
-    public const string CancellationTokenProperty = "CancellationToken";
+    /// <summary>
+    /// Diagnostic property: whether the fix passes a CancellationToken (<see cref="TokenIfInScope"/>,
+    /// <see cref="TokenRequired"/>). The fix looks the token up itself: a scope search costs a
+    /// millisecond, too much to pay at every analysis for a lightbulb that may never open.
+    /// </summary>
+    public const string TokenProperty = "Token";
+
+    /// <summary>Pass the one CancellationToken in scope, if there is exactly one; without it the fix still applies.</summary>
+    public const string TokenIfInScope = "IfInScope";
+
+    /// <summary>The fix exists only with the one CancellationToken in scope: the awaitable twin requires a token.</summary>
+    public const string TokenRequired = "Required";
 
     /// <summary>Diagnostic property: which rewrite the code fix may apply.</summary>
     public const string FixProperty = "Fix";
@@ -60,6 +70,8 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
 
         private readonly LockRegions _regions = new(types, asyncPath, blocking);
 
+        private static readonly ImmutableDictionary<string, string?> s_fixTaskDelay =
+            ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixTaskDelay).Add(TokenProperty, TokenIfInScope);
         private static readonly ImmutableDictionary<string, string?> s_fixAwait =
             ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixAwait);
         private static readonly ImmutableDictionary<string, string?> s_fixWhenAll =
@@ -254,12 +266,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            ImmutableDictionary<string, string?>? properties = null;
-            if (invocation.TargetMethod.Name == "Sleep")
-            {
-                properties = WithToken(ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixTaskDelay), invocation, context.CancellationToken);
-            }
-
+            var properties = invocation.TargetMethod.Name == "Sleep" ? s_fixTaskDelay : null;
             context.ReportDiagnostic(Diagnostic.Create(
                 Rules.ThreadSleepOnAsyncPath, invocation.Syntax.GetLocation(), properties, api, Describe(kind)));
         }
@@ -274,7 +281,7 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
                     .Add(TwinProperty, "WaitAsync");
                 if (!HasCancellationTokenArgument(invocation))
                 {
-                    properties = WithToken(properties, invocation, context.CancellationToken);
+                    properties = properties.Add(TokenProperty, TokenIfInScope);
                 }
             }
 
@@ -286,22 +293,30 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
 
         private void ReportSynchronousIO(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method, BlockingCalls.AsyncTwins twins)
         {
-            var token = twins.WithCancellation is not null ? CancellationTokens.FindSingleInScope(invocation, types, context.CancellationToken) : null;
-            var twin = token is not null ? twins.WithCancellation
-                : twins.SameParameters ?? (twins.WithCancellation is { } withToken && withToken.Parameters[withToken.Parameters.Length - 1].IsOptional ? withToken : null);
+            // Without a token the fix calls the twin with the same parameters (or the token twin whose
+            // token is optional); with the one token in scope, which only the fix looks up, the token twin.
+            var withToken = twins.WithCancellation;
+            var plain = twins.SameParameters ?? (withToken is not null && withToken.Parameters[withToken.Parameters.Length - 1].IsOptional ? withToken : null);
+            if (plain is not null && !ReturnsTheSameValue(method, plain))
+            {
+                plain = null;
+            }
+
+            var tokenTwin = withToken is not null && ReturnsTheSameValue(method, withToken) ? withToken : null;
 
             ImmutableDictionary<string, string?>? properties = null;
-            if (twin is not null && ReturnsTheSameValue(method, twin))
+            if ((plain ?? tokenTwin) is { } twin)
             {
                 properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixAwaitTwin).Add(TwinProperty, twin.Name);
-                if (token is not null && SymbolEqualityComparer.Default.Equals(twin, twins.WithCancellation))
+                if (tokenTwin is not null)
                 {
-                    properties = properties.Add(CancellationTokenProperty, token);
+                    properties = properties.Add(TokenProperty, plain is null ? TokenRequired : TokenIfInScope);
                 }
             }
 
             var display = method.ContainingType.Name + "." + method.Name;
-            var alternative = twin is not null ? method.ContainingType.Name + "." + twin.Name
+            var named = twins.SameParameters ?? withToken;
+            var alternative = named is not null ? method.ContainingType.Name + "." + named.Name
                 : twins.AnyExists ? method.ContainingType.Name + "." + method.Name + "Async"
                 : "an asynchronous alternative";
             context.ReportDiagnostic(Diagnostic.Create(Rules.SynchronousIO, invocation.Syntax.GetLocation(), properties, display, alternative));
@@ -320,11 +335,6 @@ public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
                 && awaited!.TypeArguments.Length == 1
                 && SymbolEqualityComparer.Default.Equals(awaited.TypeArguments[0], method.ReturnType);
         }
-
-        private ImmutableDictionary<string, string?> WithToken(ImmutableDictionary<string, string?> properties, IOperation operation, System.Threading.CancellationToken cancellationToken)
-            => CancellationTokens.FindSingleInScope(operation, types, cancellationToken) is { } token
-                ? properties.Add(CancellationTokenProperty, token)
-                : properties;
 
         private bool HasCancellationTokenArgument(IInvocationOperation invocation)
         {

@@ -171,7 +171,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         {
             if (((IObjectCreationOperation)context.Operation).Constructor is { } constructor)
             {
-                OnSourceCall(context.Operation, constructor, context.ContainingSymbol, Options(context.Operation));
+                OnSourceCall(context.Operation, constructor, context.ContainingSymbol, options: null);
             }
         }
 
@@ -191,7 +191,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                 : reference.Property.GetMethod;
             if (accessor is not null)
             {
-                OnSourceCall(reference, accessor, context.ContainingSymbol, Options(reference));
+                OnSourceCall(reference, accessor, context.ContainingSymbol, options: null);
             }
         }
 
@@ -254,7 +254,8 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         // A call to a source method joins its function's summary and, on an async path, becomes a
         // candidate site.
         [MethodImpl(JitOptions.Optimized)]
-        private void OnSourceCall(IOperation call, IMethodSymbol target, ISymbol containingSymbol, ReadinessOptions options)
+        // `options` when the caller already has them; otherwise they are read only for a call that is followed.
+        private void OnSourceCall(IOperation call, IMethodSymbol target, ISymbol containingSymbol, ReadinessOptions? options)
         {
             if (SourceCallees.Candidate(target, asyncPath) is not { } callee)
             {
@@ -268,7 +269,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
             if (path != AsyncPathKind.None)
             {
-                _sites.Enqueue(new CallSite(callee, call, path, options.MaxCallDepth));
+                _sites.Enqueue(new CallSite(callee, call, path, (options ?? Options(call)).MaxCallDepth));
             }
         }
 

@@ -18,9 +18,6 @@ namespace ReadinessAnalyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property (RDY401): the name of the one ILogger in scope, for the logging fix.</summary>
-    public const string LoggerProperty = "Logger";
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Rules.SwallowedException, Rules.CatchAllSwallowsCancellation);
 
@@ -107,7 +104,7 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
 
             if (IsSwallowed(syntax, clause.Handler, tryOperation, catchesAll, in filter, in handler))
             {
-                ReportSwallowed(context, syntax, clause);
+                ReportSwallowed(context, syntax);
             }
 
             if (catchesAll
@@ -161,17 +158,10 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
                 && !IsCancellableWaitInRecheckingLoop(tryOperation);
         }
 
-        private void ReportSwallowed(OperationAnalysisContext context, CatchClauseSyntax syntax, ICatchClauseOperation clause)
+        private static void ReportSwallowed(OperationAnalysisContext context, CatchClauseSyntax syntax)
         {
-            ImmutableDictionary<string, string?>? properties = null;
-            if (types.LoggerExtensions is not null
-                && clause.SemanticModel is { } model
-                && Loggers.FindInScope(model, syntax.Block.OpenBraceToken.Span.End, types, context.CancellationToken) is { } logger)
-            {
-                properties = ImmutableDictionary<string, string?>.Empty.Add(LoggerProperty, logger);
-            }
-
-            context.ReportDiagnostic(Diagnostic.Create(Rules.SwallowedException, HeaderLocation(syntax), properties, Header(syntax)));
+            // The fix looks for the logger in scope itself: that search is too costly for every analysis.
+            context.ReportDiagnostic(Diagnostic.Create(Rules.SwallowedException, HeaderLocation(syntax), Header(syntax)));
         }
 
         private bool IsCancellationType(ITypeSymbol? type)

@@ -51,7 +51,7 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
             switch (fix)
             {
                 case BlockingCallAnalyzer.FixTaskDelay when node is InvocationExpressionSyntax sleep:
-                    diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.CancellationTokenProperty, out var token);
+                    var token = await FindTokenAsync(context.Document, diagnostic, sleep, context.CancellationToken).ConfigureAwait(false);
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             token is null ? "Use 'await Task.Delay'" : $"Use 'await Task.Delay' with '{token}'",
@@ -72,7 +72,12 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
                 case BlockingCallAnalyzer.FixAwaitTwin when node is InvocationExpressionSyntax call
                     && diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.TwinProperty, out var twin) && twin is not null
                     && WithName(call.Expression, twin) is { } renamed:
-                    diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.CancellationTokenProperty, out var twinToken);
+                    var twinToken = await FindTokenAsync(context.Document, diagnostic, call, context.CancellationToken).ConfigureAwait(false);
+                    if (twinToken is null && IsTokenRequired(diagnostic))
+                    {
+                        break; // the only awaitable twin takes a token, and no single one is in scope
+                    }
+
                     context.RegisterCodeFix(
                         CodeAction.Create($"Use 'await {twin}'",
                             ct => AwaitTwinAsync(context.Document, call, renamed, twinToken, ct),
@@ -87,6 +92,23 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
             }
         }
     }
+
+    // The one CancellationToken in scope at the call, when the diagnostic asks for one (the analyzer
+    // leaves this search to the fix: it costs a scope lookup per name declared around the call).
+    private static async Task<string?> FindTokenAsync(Document document, Diagnostic diagnostic, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.ContainsKey(BlockingCallAnalyzer.TokenProperty)
+            || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
+            || model.GetOperation(call, cancellationToken) is not { } operation)
+        {
+            return null;
+        }
+
+        return CancellationTokens.FindSingleInScope(operation, WellKnownTypes.GetOrCreate(model.Compilation), cancellationToken);
+    }
+
+    private static bool IsTokenRequired(Diagnostic diagnostic)
+        => diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.TokenProperty, out var mode) && mode == BlockingCallAnalyzer.TokenRequired;
 
     // t.Result → t; t.GetAwaiter().GetResult() → t (ConfigureAwait kept); t.Wait() → t.
     private static ExpressionSyntax? GetAwaitedTask(ExpressionSyntax node) => node switch

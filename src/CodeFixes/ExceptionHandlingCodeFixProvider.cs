@@ -54,7 +54,7 @@ public sealed class ExceptionHandlingCodeFixProvider : CodeFixProvider
                     CodeAction.Create("Rethrow the exception", ct => RethrowAsync(context.Document, clause, ct), equivalenceKey: Rethrow),
                     diagnostic);
 
-                if (diagnostic.Properties.TryGetValue(ExceptionHandlingAnalyzer.LoggerProperty, out var logger) && logger is not null)
+                if (await FindLoggerAsync(context.Document, clause, context.CancellationToken).ConfigureAwait(false) is { } logger)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create($"Log the exception with '{logger}.LogError'",
@@ -70,6 +70,18 @@ public sealed class ExceptionHandlingCodeFixProvider : CodeFixProvider
                     diagnostic);
             }
         }
+    }
+
+    // The one ILogger in scope inside the catch block (Loggers.FindInScope), when Microsoft.Extensions.Logging is referenced.
+    private static async Task<string?> FindLoggerAsync(Document document, CatchClauseSyntax clause, CancellationToken cancellationToken)
+    {
+        if (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
+            || WellKnownTypes.GetOrCreate(model.Compilation) is not { LoggerExtensions: not null } types)
+        {
+            return null;
+        }
+
+        return Loggers.FindInScope(model, clause.Block.OpenBraceToken.Span.End, types, cancellationToken);
     }
 
     // { …; return false; } → { …; throw; }: a final jump would make an appended throw unreachable.

@@ -13,7 +13,8 @@ namespace ReadinessAnalyzers.Infrastructure;
 /// lookup lists every type of every imported namespace and creates a symbol for each of them; this one
 /// collects the names declared in the member around the position (and in its types' primary
 /// constructors and members), then asks the compiler about each name, so scoping, shadowing and
-/// accessibility stay the compiler's. Used only when a diagnostic is reported, for its fix.
+/// accessibility stay the compiler's. Used by code fixes only (the token search of the RDY101-RDY104 fixes,
+/// the logger search of the RDY401 fix), never during analysis.
 /// </summary>
 internal static class ScopeLookup
 {

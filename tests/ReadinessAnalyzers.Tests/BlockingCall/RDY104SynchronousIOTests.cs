@@ -191,6 +191,69 @@ public sealed class RDY104SynchronousIOTests
         """);
 
     [Fact]
+    public Task TwinThatRequiresAToken_IsFixedOnlyWithTheTokenInScope()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class VenueClient
+                {
+                    public decimal GetMid(string symbol) => 1;
+                    public Task<decimal> GetMidAsync(string symbol, CancellationToken ct) => Task.FromResult(GetMid(symbol));
+                }
+
+                class Strategy
+                {
+                    async Task<decimal> WithTokenAsync(VenueClient client, CancellationToken ct)
+                    {
+                        await Task.Yield();
+                        return {|RDY104:client.GetMid("BTC-USD")|};
+                    }
+
+                    async Task<decimal> WithoutTokenAsync(VenueClient client)
+                    {
+                        await Task.Yield();
+                        return {|#0:client.GetMid("ETH-USD")|};
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class VenueClient
+                {
+                    public decimal GetMid(string symbol) => 1;
+                    public Task<decimal> GetMidAsync(string symbol, CancellationToken ct) => Task.FromResult(GetMid(symbol));
+                }
+
+                class Strategy
+                {
+                    async Task<decimal> WithTokenAsync(VenueClient client, CancellationToken ct)
+                    {
+                        await Task.Yield();
+                        return await client.GetMidAsync("BTC-USD", ct);
+                    }
+
+                    async Task<decimal> WithoutTokenAsync(VenueClient client)
+                    {
+                        await Task.Yield();
+                        return {|#0:client.GetMid("ETH-USD")|};
+                    }
+                }
+                """,
+        };
+        // Without a token in scope the only twin cannot be called: reported, not fixed.
+        var unfixable = new DiagnosticResult(Rules.SynchronousIO).WithLocation(0).WithArguments("VenueClient.GetMid", "VenueClient.GetMidAsync");
+        test.ExpectedDiagnostics.Add(unfixable);
+        test.FixedState.ExpectedDiagnostics.Add(unfixable);
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task ConfiguredBlockingMethods_AreReported()
     {
         var test = new Verify.Test
