@@ -133,7 +133,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
         private static readonly Func<IMethodSymbol, MethodSummary> s_newSummary = static method => new MethodSummary(method);
 
-        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentMemo<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default, s_newSummary);
         private readonly ConcurrentQueue<CallSite> _sites = new();
         private readonly ConcurrentQueue<LockSite> _locks = new();
 
@@ -215,7 +215,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                 var chain = DescribeChain(site.Callee, distance, memo, site.Operation.Syntax.SyntaxTree);
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rules.BlockingCallChain, site.Operation.Syntax.GetLocation(),
-                    _summaries[site.Callee].Name + "()", chain, Describe(site.Kind)));
+                    _summaries.Values[site.Callee].Name + "()", chain, Describe(site.Kind)));
             }
 
             foreach (var site in _locks)
@@ -241,7 +241,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                 // A lock region's location is always in a syntax tree: a lock header or an Enter call.
                 var chain = DescribeChain(callee, distance, memo, region.Location.SourceTree!);
                 return Diagnostic.Create(CompilationEndRules.BlockingSynchronization, region.Location, region.Name,
-                    $"holds the lock across '{_summaries[callee].Name}()', which blocks: {chain}, on {Describe(region.Kind)}: every thread that needs the lock waits for that call; move it out of the critical section, or use SemaphoreSlim.WaitAsync or a Channel<T>");
+                    $"holds the lock across '{_summaries.Values[callee].Name}()', which blocks: {chain}, on {Describe(region.Kind)}: every thread that needs the lock waits for that call; move it out of the critical section, or use SemaphoreSlim.WaitAsync or a Channel<T>");
             }
 
             return Diagnostic.Create(CompilationEndRules.LockOnAsyncPath, region.Location, region.Name, Describe(region.Kind));
@@ -249,12 +249,13 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
         private ReadinessOptions Options(IOperation operation) => asyncPath.HotPath.Options.Get(operation.Syntax.SyntaxTree);
 
-        private MethodSummary Summary(IMethodSymbol function) => _summaries.GetOrAdd(function, s_newSummary);
+        [MethodImpl(JitOptions.Optimized)]
+        private MethodSummary Summary(IMethodSymbol function) => _summaries.Get(function);
 
         // A call to a source method joins its function's summary and, on an async path, becomes a
-        // candidate site.
+        // candidate site. `options` when the caller already has them; otherwise they are read only for a
+        // call that is followed.
         [MethodImpl(JitOptions.Optimized)]
-        // `options` when the caller already has them; otherwise they are read only for a call that is followed.
         private void OnSourceCall(IOperation call, IMethodSymbol target, ISymbol containingSymbol, ReadinessOptions? options)
         {
             if (SourceCallees.Candidate(target, asyncPath) is not { } callee)
@@ -309,7 +310,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         // evaluated for at most max_call_depth distinct budgets.
         private int Distance(IMethodSymbol method, int budget, Dictionary<IMethodSymbol, Memo> memo)
         {
-            if (budget < 0 || !_summaries.TryGetValue(method, out var summary))
+            if (budget < 0 || !_summaries.Values.TryGetValue(method, out var summary))
             {
                 return Unreachable;
             }
@@ -358,7 +359,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
             var method = start;
             for (var remaining = distance; ; remaining--)
             {
-                var summary = _summaries[method];
+                var summary = _summaries.Values[method];
                 text.Append(summary.Name).Append(" → ");
                 if (remaining == 0 || summary.Direct is not null)
                 {

@@ -89,6 +89,7 @@ internal static class Names
 
     // The secret-like test is on whole words, so a cheap case-insensitive look for these fragments
     // rejects almost every identifier before it is split (every secret-like word contains one).
+    // MightBeSecretLike spells the same list out letter by letter; NamesTests checks the two agree.
     private static readonly string[] s_secretFragments =
         ["key", "secret", "pass", "pwd", "token", "mnemonic", "seed", "credential", "authorization"];
 
@@ -391,9 +392,29 @@ internal static class Names
             return false;
         }
 
-        foreach (var fragment in s_secretFragments)
+        // One pass over the name: only a letter that starts a fragment is looked at twice. (Nine
+        // IndexOf calls per name were a visible share of RDY301/RDY304's time.)
+        for (var i = 0; i < identifier!.Length; i++)
         {
-            if (identifier!.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
+            var c = identifier[i];
+            if (c >= 128)
+            {
+                // Non-ASCII: case rules beyond a bit flip; the plain search, then the configured words.
+                return ContainsFragment(identifier) || secretWords != ReadinessOptions.Default.SecretWords;
+            }
+
+            var found = (char)(c | 0x20) switch
+            {
+                'k' => StartsWithAt(identifier, i, "key"),
+                's' => StartsWithAt(identifier, i, "secret") || StartsWithAt(identifier, i, "seed"),
+                'p' => StartsWithAt(identifier, i, "pass") || StartsWithAt(identifier, i, "pwd"),
+                't' => StartsWithAt(identifier, i, "token"),
+                'm' => StartsWithAt(identifier, i, "mnemonic"),
+                'c' => StartsWithAt(identifier, i, "credential"),
+                'a' => StartsWithAt(identifier, i, "authorization"),
+                _ => false,
+            };
+            if (found)
             {
                 return true;
             }
@@ -401,6 +422,23 @@ internal static class Names
 
         // Configured words may contain none of the built-in fragments: no shortcut for them.
         return secretWords != ReadinessOptions.Default.SecretWords;
+    }
+
+    private static bool StartsWithAt(string text, int index, string fragment)
+        => text.Length - index >= fragment.Length
+           && string.Compare(text, index, fragment, 0, fragment.Length, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static bool ContainsFragment(string identifier)
+    {
+        foreach (var fragment in s_secretFragments)
+        {
+            if (identifier.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when one of the whole words of <paramref name="text"/> (split like an identifier) is a secret-like entry.</summary>

@@ -214,8 +214,7 @@ internal sealed class ReadinessOptions
         // reads the same parsed options instead of parsing each tree once per analyzer.
         private static readonly ConditionalWeakTable<AnalyzerConfigOptionsProvider, Cache> s_shared = new();
 
-        private readonly ConcurrentDictionary<SyntaxTree, ReadinessOptions> _byTree = new();
-        private readonly Func<SyntaxTree, ReadinessOptions> _parse;
+        private readonly ConcurrentMemo<SyntaxTree, ReadinessOptions> _byTree;
 
         public Cache(AnalyzerOptions options)
             : this(options.AnalyzerConfigOptionsProvider)
@@ -223,7 +222,7 @@ internal sealed class ReadinessOptions
         }
 
         private Cache(AnalyzerConfigOptionsProvider provider)
-            => _parse = tree => Parse(provider.GetOptions(tree));
+            => _byTree = new ConcurrentMemo<SyntaxTree, ReadinessOptions>(comparer: null, tree => Parse(provider.GetOptions(tree)));
 
         /// <summary>The cache every analyzer shares for <paramref name="options"/>.</summary>
         public static Cache For(AnalyzerOptions options)
@@ -231,6 +230,6 @@ internal sealed class ReadinessOptions
 
         /// <summary>The options in force for <paramref name="tree"/>.</summary>
         [MethodImpl(JitOptions.Optimized)]
-        public ReadinessOptions Get(SyntaxTree tree) => _byTree.GetOrAdd(tree, _parse);
+        public ReadinessOptions Get(SyntaxTree tree) => _byTree.Get(tree);
     }
 }

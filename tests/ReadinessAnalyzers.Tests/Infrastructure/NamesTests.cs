@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using ReadinessAnalyzers.Infrastructure;
 using Xunit;
 
@@ -190,5 +193,43 @@ public sealed class NamesTests
 
         Assert.False(Names.IsSecretLike("accessToken", list));
         Assert.True(Names.IsSecretLike("apiSecret", list));
+    }
+
+    // The fragments the one-pass pre-test spells out letter by letter (Names.s_secretFragments).
+    private static readonly string[] s_fragments =
+        ["key", "secret", "pass", "pwd", "token", "mnemonic", "seed", "credential", "authorization"];
+
+    [Fact]
+    public void MightBeSecretLike_AgreesWithASearchForEachFragment()
+    {
+        // Every fragment in three casings, at the start, in the middle and at the end of a name, plus
+        // near misses (a fragment cut short by the end of the name) and names with no fragment at all.
+        var names = new List<string> { "price", "bidPx", "MaxOrderQty", "ke", "KE", "secre", "toke", "pw", "a", "_", "Level10Depth", "\u017Fecret" };
+        foreach (var fragment in s_fragments)
+        {
+            foreach (var casing in new[] { fragment, fragment.ToUpperInvariant(), string.Concat(fragment[..1].ToUpperInvariant(), fragment.AsSpan(1)) })
+            {
+                names.Add(casing);
+                names.Add("api" + casing);
+                names.Add("x" + casing + "Value");
+                names.Add("_" + casing + "_2");
+                names.Add(string.Concat("my", casing.AsSpan(0, casing.Length - 1)));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            var expected = s_fragments.Any(fragment => name.Contains(fragment, StringComparison.OrdinalIgnoreCase));
+            Assert.True(expected == Names.MightBeSecretLike(name, ReadinessOptions.Default.SecretWords), name);
+        }
+    }
+
+    [Fact]
+    public void MightBeSecretLike_ConfiguredWords_AlwaysGoToTheFullTest()
+    {
+        var configured = Names.BuildWordList(Names.DefaultSecretWords, "banana");
+        Assert.True(Names.MightBeSecretLike("bidPx", configured));
+        Assert.True(Names.MightBeSecretLike("pr\u00EFce", configured));
+        Assert.False(Names.MightBeSecretLike("pr\u00EFce", ReadinessOptions.Default.SecretWords));
     }
 }
