@@ -163,7 +163,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            OnSourceCall(invocation, target, context.ContainingSymbol, options);
+            OnSourceCall(invocation, target, context.ContainingSymbol);
         }
 
         [MethodImpl(JitOptions.Optimized)]
@@ -171,7 +171,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         {
             if (((IObjectCreationOperation)context.Operation).Constructor is { } constructor)
             {
-                OnSourceCall(context.Operation, constructor, context.ContainingSymbol, options: null);
+                OnSourceCall(context.Operation, constructor, context.ContainingSymbol);
             }
         }
 
@@ -191,7 +191,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                 : reference.Property.GetMethod;
             if (accessor is not null)
             {
-                OnSourceCall(reference, accessor, context.ContainingSymbol, options: null);
+                OnSourceCall(reference, accessor, context.ContainingSymbol);
             }
         }
 
@@ -253,10 +253,9 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         private MethodSummary Summary(IMethodSymbol function) => _summaries.Get(function);
 
         // A call to a source method joins its function's summary and, on an async path, becomes a
-        // candidate site. `options` when the caller already has them; otherwise they are read only for a
-        // call that is followed.
+        // candidate site; only such a site reads the options (its depth budget).
         [MethodImpl(JitOptions.Optimized)]
-        private void OnSourceCall(IOperation call, IMethodSymbol target, ISymbol containingSymbol, ReadinessOptions? options)
+        private void OnSourceCall(IOperation call, IMethodSymbol target, ISymbol containingSymbol)
         {
             if (SourceCallees.Candidate(target, asyncPath) is not { } callee)
             {
@@ -270,7 +269,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
             if (path != AsyncPathKind.None)
             {
-                _sites.Enqueue(new CallSite(callee, call, path, (options ?? Options(call)).MaxCallDepth));
+                _sites.Enqueue(new CallSite(callee, call, path, Options(call).MaxCallDepth));
             }
         }
 
