@@ -19,6 +19,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
 {
     // double inside double?[] inside List<...> inside Task<...>: deep enough for real signatures.
     private const int MaxTypeDepth = 4;
+    private const int MaxTupleDepth = 16; // var (a, (b, c)) = …: nested deconstructions, bounded against pathological code
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Rules.FloatingPointMoney);
@@ -37,7 +38,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
         context.RegisterSymbolAction(analysis.OnProperty, SymbolKind.Property);
         context.RegisterSymbolAction(analysis.OnMethod, SymbolKind.Method);
         context.RegisterOperationAction(analysis.OnVariableDeclarator, OperationKind.VariableDeclarator);
-        context.RegisterOperationAction(analysis.OnLocalReference, OperationKind.LocalReference);
+        context.RegisterOperationAction(analysis.OnDeclarationExpression, OperationKind.DeclarationExpression);
         context.RegisterOperationAction(analysis.OnDeclarationPattern, OperationKind.DeclarationPattern);
         context.RegisterOperationAction(analysis.OnLocalFunction, OperationKind.LocalFunction);
     }
@@ -267,13 +268,27 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
         public void OnVariableDeclarator(OperationAnalysisContext context)
             => OnLocal(context, ((IVariableDeclaratorOperation)context.Operation).Symbol);
 
+        // out var px, out double px, var (bid, ask) = …, (var bid, double ask) = …, foreach (var (bid, ask) in …):
+        // every local declared inside an expression sits under a declaration expression, alone or in a
+        // tuple. Registering for it, not for every local reference, keeps the driver from calling us at
+        // each read of a local.
         [MethodImpl(JitOptions.Optimized)]
-        public void OnLocalReference(OperationAnalysisContext context)
+        public void OnDeclarationExpression(OperationAnalysisContext context)
+            => OnDeclared(context, ((IDeclarationExpressionOperation)context.Operation).Expression, 0);
+
+        [MethodImpl(JitOptions.Optimized)]
+        private void OnDeclared(OperationAnalysisContext context, IOperation declared, int depth)
         {
-            var reference = (ILocalReferenceOperation)context.Operation;
-            if (reference.IsDeclaration)
+            if (declared is ILocalReferenceOperation { IsDeclaration: true } reference)
             {
-                OnLocal(context, reference.Local); // out var px, var (bid, ask) = …
+                OnLocal(context, reference.Local);
+            }
+            else if (declared is ITupleOperation tuple && depth < MaxTupleDepth)
+            {
+                foreach (var element in tuple.Elements)
+                {
+                    OnDeclared(context, element, depth + 1);
+                }
             }
         }
 

@@ -488,6 +488,35 @@ public sealed class RDY501FloatingPointMoneyTests
     }
 
     [Fact]
+    public Task LocalsDeclaredInsideExpressions_AreEachReportedOnce() => Verify.AnalyzerAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Globalization;
+
+        class Quotes
+        {
+            double Mid(string text, (double, double) quote, List<(double, double)> levels)
+            {
+                double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var {|RDY501:lastPrice|});
+                double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double {|RDY501:fee|});
+                double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio);
+                (var {|RDY501:bid|}, double {|RDY501:askPrice|}) = quote;
+                (double {|RDY501:openPrice|}, var ({|RDY501:highPrice|}, _)) = (1.0, quote);
+                var total = 0.0;
+                foreach (var ({|RDY501:levelPrice|}, weight) in levels)
+                {
+                    total += levelPrice * weight + ratio;
+                }
+
+                Func<string, double> parse = s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var {|RDY501:px|}) ? px : 0;
+                var width = askPrice - bid;
+                return lastPrice + fee + openPrice + highPrice + total + parse(text) + width;
+            }
+        }
+        """);
+
+    [Fact]
     public Task ForEachVariablesAndCollections_AreFixedTogether() => Verify.CodeFixAsync(
         """
         using System.Collections.Generic;
