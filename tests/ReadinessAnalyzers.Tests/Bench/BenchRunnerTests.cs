@@ -118,6 +118,47 @@ public sealed class BenchRunnerTests
         => Assert.True(double.IsNaN(Stats.MedianInterval([]).Level));
 
     [Fact]
+    public void HodgesLehmann_IsTheMedianOfTheWalshAverages()
+    {
+        // Walsh averages of 1, 2, 6: 1, 1.5, 2, 3.5, 4, 6; their median is 2.75 (the plain median is 2).
+        Assert.Equal(2.75, Stats.HodgesLehmann([6.0, 1.0, 2.0]).Estimate, precision: 12);
+    }
+
+    [Fact]
+    public void HodgesLehmann_TwentyRounds_UsesTheExactSignedRankQuantile()
+    {
+        var values = new List<double>();
+        for (var i = 20; i >= 1; i--)
+        {
+            values.Add(i);
+        }
+
+        var (estimate, low, high, level) = Stats.HodgesLehmann(values);
+
+        // 210 Walsh averages; P(T <= 52) = 25397 / 2^20 for the signed-rank statistic of 20 samples
+        // (the tabled two-sided 5 % critical value is 52), so the interval is [W(53), W(158)].
+        Assert.Equal(10.5, estimate, precision: 12);
+        Assert.Equal(7.5, low, precision: 12);
+        Assert.Equal(13.5, high, precision: 12);
+        Assert.Equal(1 - 2 * 25397 / 1048576.0, level, precision: 12);
+        Assert.True(level >= 0.95);
+    }
+
+    [Fact]
+    public void HodgesLehmann_FiveRounds_IsTheWholeRangeAt93Point75Percent()
+    {
+        var (_, low, high, level) = Stats.HodgesLehmann([1.04, 0.97, 1.10, 1.01, 0.99]);
+
+        Assert.Equal(0.97, low, precision: 12);
+        Assert.Equal(1.10, high, precision: 12);
+        Assert.Equal(1 - 2 / 32.0, level, precision: 12);
+    }
+
+    [Fact]
+    public void HodgesLehmann_NoRounds_IsUndefined()
+        => Assert.True(double.IsNaN(Stats.HodgesLehmann([]).Level));
+
+    [Fact]
     public void Options_Quick_IsSmallerInEveryDimension()
     {
         var full = BenchOptions.Parse([]);
