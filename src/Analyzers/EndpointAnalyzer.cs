@@ -115,8 +115,7 @@ public sealed class EndpointAnalyzer : DiagnosticAnalyzer
         public void OnLiteral(OperationAnalysisContext context)
         {
             var literal = (ILiteralOperation)context.Operation;
-            if (literal.Type is { SpecialType: not SpecialType.System_String } // before ConstantValue, which boxes a number
-                || literal.ConstantValue is not { HasValue: true, Value: string text }
+            if (StringLiterals.TextOf(literal) is not { } text
                 || !AbsoluteUrl.MayStartWithScheme(text)
                 || literal.Syntax is not LiteralExpressionSyntax syntax
                 || !AbsoluteUrl.TryParse(text, requireTerminator: false, out var url))

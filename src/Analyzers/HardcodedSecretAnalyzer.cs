@@ -74,8 +74,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         public void OnLiteral(OperationAnalysisContext context)
         {
             var literal = (ILiteralOperation)context.Operation;
-            if (literal.Type is { SpecialType: not SpecialType.System_String } // before ConstantValue, which boxes a number
-                || literal.ConstantValue is not { HasValue: true, Value: string text } || text.Length == 0
+            if (StringLiterals.TextOf(literal) is not { Length: > 0 } text
                 || (literal.IsImplicit && literal.Parent is not IInterpolatedStringTextOperation))
             {
                 return; // an implicit default parameter value at a call site is reported where it is declared

@@ -89,9 +89,12 @@ internal static class Names
 
     // The secret-like test is on whole words, so a cheap case-insensitive look for these fragments
     // rejects almost every identifier before it is split (every secret-like word contains one).
-    // MightBeSecretLike spells the same list out letter by letter; NamesTests checks the two agree.
     private static readonly string[] s_secretFragments =
         ["key", "secret", "pass", "pwd", "token", "mnemonic", "seed", "credential", "authorization"];
+
+    // The same fragments by their (lower-case ASCII) first letter: MightBeSecretLike tries at each
+    // position of a name only the fragments that can start there.
+    private static readonly string[]?[] s_fragmentsByFirstLetter = IndexByFirstLetter(s_secretFragments);
 
     /// <summary>Splits <paramref name="identifier"/> into lower-case words.</summary>
     /// <example><c>APIKey</c> → api, key; <c>api_key</c> → api, key; <c>bidPx</c> → bid, px; <c>MaxOrderQty2</c> → max, order, qty, 2.</example>
@@ -403,25 +406,32 @@ internal static class Names
                 return ContainsFragment(identifier) || secretWords != ReadinessOptions.Default.SecretWords;
             }
 
-            var found = (char)(c | 0x20) switch
+            if (s_fragmentsByFirstLetter[c | 0x20] is { } candidates)
             {
-                'k' => StartsWithAt(identifier, i, "key"),
-                's' => StartsWithAt(identifier, i, "secret") || StartsWithAt(identifier, i, "seed"),
-                'p' => StartsWithAt(identifier, i, "pass") || StartsWithAt(identifier, i, "pwd"),
-                't' => StartsWithAt(identifier, i, "token"),
-                'm' => StartsWithAt(identifier, i, "mnemonic"),
-                'c' => StartsWithAt(identifier, i, "credential"),
-                'a' => StartsWithAt(identifier, i, "authorization"),
-                _ => false,
-            };
-            if (found)
-            {
-                return true;
+                foreach (var fragment in candidates)
+                {
+                    if (StartsWithAt(identifier, i, fragment))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
         // Configured words may contain none of the built-in fragments: no shortcut for them.
         return secretWords != ReadinessOptions.Default.SecretWords;
+    }
+
+    private static string[]?[] IndexByFirstLetter(string[] fragments)
+    {
+        var table = new string[]?[128];
+        foreach (var fragment in fragments)
+        {
+            var existing = table[fragment[0]];
+            table[fragment[0]] = existing is null ? [fragment] : [.. existing, fragment];
+        }
+
+        return table;
     }
 
     private static bool StartsWithAt(string text, int index, string fragment)

@@ -195,7 +195,8 @@ public sealed class NamesTests
         Assert.True(Names.IsSecretLike("apiSecret", list));
     }
 
-    // The fragments the one-pass pre-test spells out letter by letter (Names.s_secretFragments).
+    // The fragments the one-pass pre-test looks for (Names.s_secretFragments), spelled out here so the
+    // test checks the pre-test against an independent search.
     private static readonly string[] s_fragments =
         ["key", "secret", "pass", "pwd", "token", "mnemonic", "seed", "credential", "authorization"];
 
