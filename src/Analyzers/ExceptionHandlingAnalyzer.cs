@@ -13,13 +13,15 @@ namespace ReadinessAnalyzers;
 /// <summary>
 /// RDY401 (swallowed exception) and RDY402 (catch-all inside an async loop that also swallows
 /// cancellation), in one pass over every catch clause. Both can hold for the same clause; each is
-/// reported, at the same place, because each has its own fix.
+/// reported, at the same place, because each has its own fix. RDY403 (the process killed from library
+/// code) rides the same pass: the compiler walks a body once per analyzer, so a family of its own
+/// would cost every build more than the rule's own work.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Rules.SwallowedException, Rules.CatchAllSwallowsCancellation);
+        ImmutableArray.Create(Rules.SwallowedException, Rules.CatchAllSwallowsCancellation, Rules.ProcessExit);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -31,9 +33,16 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var types = WellKnownTypes.GetOrCreate(context.Compilation);
+        if (types.Environment is not null)
+        {
+            var exits = new ProcessExitAnalysis(types);
+            context.RegisterOperationAction(exits.OnInvocation, OperationKind.Invocation);
+            context.RegisterOperationAction(exits.OnMethodReference, OperationKind.MethodReference);
+        }
+
         if (types.Exception is null || types.OperationCanceledException is null)
         {
-            return; // no exception types, nothing to catch: this compilation pays nothing more for the family
+            return; // no exception types, nothing to catch: this compilation pays nothing more for RDY401/402
         }
 
         var analysis = new Analysis(types, AsyncPath.GetOrCreate(context.Compilation, context.Options));
@@ -544,5 +553,41 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
 
         private static string Header(CatchClauseSyntax syntax)
             => syntax.Declaration is { } declaration ? "catch " + declaration.ToString() : "catch";
+    }
+
+    // RDY403: Environment.Exit / Environment.FailFast outside the entry point.
+    private sealed class ProcessExitAnalysis(WellKnownTypes types)
+    {
+        [MethodImpl(JitOptions.Optimized)]
+        public void OnInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            Check(context, invocation.TargetMethod, invocation.Syntax);
+        }
+
+        // Action<int> exit = Environment.Exit; hands the same kill switch to someone else.
+        [MethodImpl(JitOptions.Optimized)]
+        public void OnMethodReference(OperationAnalysisContext context)
+        {
+            var reference = (IMethodReferenceOperation)context.Operation;
+            Check(context, reference.Method, reference.Syntax);
+        }
+
+        private void Check(OperationAnalysisContext context, IMethodSymbol method, SyntaxNode syntax)
+        {
+            if (method.Name is not ("Exit" or "FailFast")
+                || !WellKnownTypes.Is(method.ContainingType, types.Environment)
+                || IsEntryPoint(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rules.ProcessExit, syntax.GetLocation(), "Environment." + method.Name));
+        }
+
+        // The entry point owns the process: a static Main (any signature) or the top-level statements.
+        // ContainingSymbol is the member, so lambdas and local functions inside Main are covered too.
+        private static bool IsEntryPoint(ISymbol symbol)
+            => symbol is IMethodSymbol { IsStatic: true, Name: "Main" or WellKnownMemberNames.TopLevelStatementsEntryPointMethodName };
     }
 }

@@ -297,8 +297,9 @@ public sealed class RDY401SwallowedExceptionTests
                 try { await SendAsync(); }
                 catch (Exception ex) { Console.Error.WriteLine($"send failed: {ex.Message}"); }
 
+                // Not swallowed; killing the process from here is RDY403's finding, not RDY401's.
                 try { await SendAsync(); }
-                catch (Exception ex) { Environment.FailFast("order state is corrupt", ex); }
+                catch (Exception ex) { {|RDY403:Environment.FailFast("order state is corrupt", ex)|}; }
 
                 try
                 {

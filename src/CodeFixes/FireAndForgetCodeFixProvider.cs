@@ -5,54 +5,94 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Simplification;
+using ReadinessAnalyzers.CodeFixes.Shared;
 using ReadinessAnalyzers.Infrastructure;
 
 namespace ReadinessAnalyzers.CodeFixes;
 
-/// <summary>RDY105: <c>async void</c> → <c>async Task</c> for methods and local functions.</summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AsyncVoidCodeFixProvider)), Shared]
-public sealed class AsyncVoidCodeFixProvider : CodeFixProvider
+/// <summary>
+/// RDY105: <c>async void</c> → <c>async Task</c> for methods and local functions.
+/// RDY106: <c>_ = SendAsync();</c> → <c>await SendAsync();</c> inside async functions.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FireAndForgetCodeFixProvider)), Shared]
+public sealed class FireAndForgetCodeFixProvider : CodeFixProvider
 {
     private const string ReturnTask = RuleIds.AsyncVoid + ".ReturnTask";
+    private const string AwaitTask = RuleIds.DroppedTask + ".AwaitTask";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.AsyncVoid);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.AsyncVoid, RuleIds.DroppedTask);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (root is null)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
-            var declaration = token.Parent switch
+            if (diagnostic.Id == RuleIds.AsyncVoid)
             {
-                MethodDeclarationSyntax method when method.Identifier == token => (SyntaxNode)method,
-                LocalFunctionStatementSyntax local when local.Identifier == token => local,
-                _ => null,
-            };
-            if (declaration is null
-                || model.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol symbol
-                || !await KeepsCallersCompilingAsync(symbol, context.Document.Project.Solution, context.CancellationToken).ConfigureAwait(false))
-            {
-                continue; // a lambda, or a method used as a delegate or overridden: Task would not fit there
+                await RegisterReturnTaskAsync(context, root, diagnostic).ConfigureAwait(false);
             }
-
-            context.RegisterCodeFix(
-                CodeAction.Create("Return 'Task' instead of 'void'",
-                    ct => ReturnTaskAsync(context.Document, declaration, ct), equivalenceKey: ReturnTask),
-                diagnostic);
+            else
+            {
+                RegisterAwaitTask(context, root, diagnostic);
+            }
         }
+    }
+
+    private static async Task RegisterReturnTaskAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+        var declaration = token.Parent switch
+        {
+            MethodDeclarationSyntax method when method.Identifier == token => (SyntaxNode)method,
+            LocalFunctionStatementSyntax local when local.Identifier == token => local,
+            _ => null,
+        };
+        if (declaration is null)
+        {
+            return; // a lambda: its delegate type decides what it returns
+        }
+
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (model?.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol symbol
+            || !await KeepsCallersCompilingAsync(symbol, context.Document.Project.Solution, context.CancellationToken).ConfigureAwait(false))
+        {
+            return; // a method used as a delegate or overridden: Task would not fit there
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create("Return 'Task' instead of 'void'",
+                ct => ReturnTaskAsync(context.Document, declaration, ct), equivalenceKey: ReturnTask),
+            diagnostic);
+    }
+
+    private static void RegisterAwaitTask(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        // Only a discard can become an await as it stands; a dropped expression statement is
+        // reported exactly where await is not possible (CS4014 covers the rest).
+        if (!diagnostic.Properties.ContainsKey(FireAndForgetAnalyzer.DiscardProperty)
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax call
+            || call.Parent is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } discard
+            || discard.Right != call
+            || !AwaitSite.CanAwait(discard))
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create("Await the task", ct => AwaitAsync(context.Document, discard, call, ct), equivalenceKey: AwaitTask),
+            diagnostic);
     }
 
     // Callers that invoke the method keep compiling when it returns Task (the call becomes an
@@ -122,6 +162,18 @@ public sealed class AsyncVoidCodeFixProvider : CodeFixProvider
             .WithTriviaFrom(returnType)
             .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
         editor.ReplaceNode(returnType, taskType);
+        return editor.GetChangedDocument();
+    }
+
+
+    private static async Task<Document> AwaitAsync(Document document, AssignmentExpressionSyntax discard, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var awaited = SyntaxFactory.AwaitExpression(
+                SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                call.WithoutTrivia())
+            .WithTriviaFrom(discard);
+        editor.ReplaceNode(discard, awaited);
         return editor.GetChangedDocument();
     }
 }

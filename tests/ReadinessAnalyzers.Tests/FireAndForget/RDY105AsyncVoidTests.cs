@@ -2,9 +2,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = ReadinessAnalyzers.Tests.CodeFixVerifier<
-    ReadinessAnalyzers.AsyncVoidAnalyzer, ReadinessAnalyzers.CodeFixes.AsyncVoidCodeFixProvider>;
+    ReadinessAnalyzers.FireAndForgetAnalyzer, ReadinessAnalyzers.CodeFixes.FireAndForgetCodeFixProvider>;
 
-namespace ReadinessAnalyzers.Tests.AsyncVoid;
+namespace ReadinessAnalyzers.Tests.FireAndForget;
 
 public sealed class RDY105AsyncVoidTests
 {

@@ -2,9 +2,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = ReadinessAnalyzers.Tests.CodeFixVerifier<
-    ReadinessAnalyzers.DroppedTaskAnalyzer, ReadinessAnalyzers.CodeFixes.DroppedTaskCodeFixProvider>;
+    ReadinessAnalyzers.FireAndForgetAnalyzer, ReadinessAnalyzers.CodeFixes.FireAndForgetCodeFixProvider>;
 
-namespace ReadinessAnalyzers.Tests.DroppedTask;
+namespace ReadinessAnalyzers.Tests.FireAndForget;
 
 public sealed class RDY106DroppedTaskTests
 {

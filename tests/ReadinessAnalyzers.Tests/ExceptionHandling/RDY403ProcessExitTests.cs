@@ -3,9 +3,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = ReadinessAnalyzers.Tests.CodeFixVerifier<
-    ReadinessAnalyzers.ProcessExitAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+    ReadinessAnalyzers.ExceptionHandlingAnalyzer, ReadinessAnalyzers.CodeFixes.ExceptionHandlingCodeFixProvider>;
 
-namespace ReadinessAnalyzers.Tests.ProcessExit;
+namespace ReadinessAnalyzers.Tests.ExceptionHandling;
 
 public sealed class RDY403ProcessExitTests
 {
