@@ -2,9 +2,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = ReadinessAnalyzers.Tests.CodeFixVerifier<
-    ReadinessAnalyzers.CorsAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+    ReadinessAnalyzers.TransportSecurityAnalyzer, ReadinessAnalyzers.CodeFixes.TransportSecurityCodeFixProvider>;
 
-namespace ReadinessAnalyzers.Tests.Cors;
+namespace ReadinessAnalyzers.Tests.TransportSecurity;
 
 public sealed class RDY305CorsAnyOriginTests
 {

@@ -19,8 +19,8 @@ namespace ReadinessAnalyzers.CodeFixes;
 /// RDY302: removes the assignment of an accept-everything certificate callback (the statement, or the
 /// object-initializer member). RDY303: replaces the protocol expression with <c>Tls12 | Tls13</c>.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TlsCodeFixProvider)), Shared]
-public sealed class TlsCodeFixProvider : CodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TransportSecurityCodeFixProvider)), Shared]
+public sealed class TransportSecurityCodeFixProvider : CodeFixProvider
 {
     private const string RemoveCallbackKey = RuleIds.CertificateValidationDisabled + ".RemoveCallback";
     private const string UseModernProtocolsKey = RuleIds.ObsoleteTlsProtocol + ".UseTls12And13";
@@ -46,7 +46,7 @@ public sealed class TlsCodeFixProvider : CodeFixProvider
             }
 
             if (diagnostic.Id == RuleIds.CertificateValidationDisabled
-                && diagnostic.Properties.ContainsKey(TlsAnalyzer.RemovableProperty)
+                && diagnostic.Properties.ContainsKey(TransportSecurityAnalyzer.RemovableProperty)
                 && node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { } assignment
                 && assignment.Right.Span.Contains(node.Span))
             {
@@ -56,7 +56,7 @@ public sealed class TlsCodeFixProvider : CodeFixProvider
                     diagnostic);
             }
             else if (diagnostic.Id == RuleIds.ObsoleteTlsProtocol
-                     && diagnostic.Properties.TryGetValue(TlsAnalyzer.ProtocolTypeProperty, out var protocolType)
+                     && diagnostic.Properties.TryGetValue(TransportSecurityAnalyzer.ProtocolTypeProperty, out var protocolType)
                      && protocolType is not null)
             {
                 context.RegisterCodeFix(

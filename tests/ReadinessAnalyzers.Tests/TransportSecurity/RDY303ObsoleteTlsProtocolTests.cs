@@ -2,9 +2,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = ReadinessAnalyzers.Tests.CodeFixVerifier<
-    ReadinessAnalyzers.TlsAnalyzer, ReadinessAnalyzers.CodeFixes.TlsCodeFixProvider>;
+    ReadinessAnalyzers.TransportSecurityAnalyzer, ReadinessAnalyzers.CodeFixes.TransportSecurityCodeFixProvider>;
 
-namespace ReadinessAnalyzers.Tests.Tls;
+namespace ReadinessAnalyzers.Tests.TransportSecurity;
 
 public sealed class RDY303ObsoleteTlsProtocolTests
 {
