@@ -845,7 +845,7 @@ public sealed class RDY201HttpClientWithoutTimeoutTests
     }
 
     [Fact]
-    public Task BrokenCode_NeverThrows() => Endpoint.BrokenCode.AssertNoAnalyzerExceptionAsync(
+    public Task BrokenCode_NeverThrows() => BrokenCode.AssertNoAnalyzerExceptionAsync(
         new HttpClientAnalyzer(),
         """
         using System; using System.Net.Http;

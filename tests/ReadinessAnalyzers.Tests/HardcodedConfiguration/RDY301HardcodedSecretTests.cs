@@ -5,9 +5,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = ReadinessAnalyzers.Tests.CodeFixVerifier<
-    ReadinessAnalyzers.HardcodedSecretAnalyzer, ReadinessAnalyzers.CodeFixes.HardcodedSecretCodeFixProvider>;
+    ReadinessAnalyzers.HardcodedConfigurationAnalyzer, ReadinessAnalyzers.CodeFixes.HardcodedConfigurationCodeFixProvider>;
 
-namespace ReadinessAnalyzers.Tests.HardcodedSecret;
+namespace ReadinessAnalyzers.Tests.HardcodedConfiguration;
 
 public sealed class RDY301HardcodedSecretTests
 {
@@ -37,7 +37,7 @@ public sealed class RDY301HardcodedSecretTests
             .Select(m => m.Groups[1].Value)
             .ToList();
         var source = Regex.Replace(markedSource, @"\{\|(?:RDY301|#0):(.*?)\|\}", "$1", RegexOptions.Singleline);
-        var diagnostics = await DiagnosticSecrecy.AnalyzeAsync(new HardcodedSecretAnalyzer(), source);
+        var diagnostics = await DiagnosticSecrecy.AnalyzeAsync(new HardcodedConfigurationAnalyzer(), source);
         foreach (var secret in secrets)
         {
             // The secret as written (quotes, escapes) and as the compiler reads it.
@@ -470,7 +470,7 @@ public sealed class RDY301HardcodedSecretTests
             string RsaPrivateKeyPath = "/etc/desk/keys/rsa.pem";
             string secretsFile = "secrets.json";
             string SecretName = "desk-binance-secret";
-            string TokenUrl = "https://auth.exchange.example/oauth/token";
+            string TokenUrl = {|RDY203:"https://auth.exchange.example/oauth/token"|}; // an endpoint (RDY203), not a secret
             string PasswordPrompt = "Enter the desk password:";
             string passwordHelp = "The password needs 16 characters";
             string TokenType = "Bearer";

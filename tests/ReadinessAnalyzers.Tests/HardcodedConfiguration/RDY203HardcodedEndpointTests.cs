@@ -2,9 +2,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = ReadinessAnalyzers.Tests.CodeFixVerifier<
-    ReadinessAnalyzers.EndpointAnalyzer, ReadinessAnalyzers.CodeFixes.EndpointCodeFixProvider>;
+    ReadinessAnalyzers.HardcodedConfigurationAnalyzer, ReadinessAnalyzers.CodeFixes.HardcodedConfigurationCodeFixProvider>;
 
-namespace ReadinessAnalyzers.Tests.Endpoint;
+namespace ReadinessAnalyzers.Tests.HardcodedConfiguration;
 
 // The endpoints here are https:// and wss:// so that only RDY203 speaks (RDY204 has its own tests).
 public sealed class RDY203HardcodedEndpointTests
@@ -476,7 +476,7 @@ public sealed class RDY203HardcodedEndpointTests
 
     [Fact]
     public Task BrokenCode_NeverThrows() => BrokenCode.AssertNoAnalyzerExceptionAsync(
-        new EndpointAnalyzer(),
+        new HardcodedConfigurationAnalyzer(),
         """
         class A { const string Url = "https://api.venue.example
         """,

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
-namespace ReadinessAnalyzers.Tests.Endpoint;
+namespace ReadinessAnalyzers.Tests;
 
 /// <summary>
 /// Runs analyzers over code that does not compile (half-typed members, unterminated literals) and

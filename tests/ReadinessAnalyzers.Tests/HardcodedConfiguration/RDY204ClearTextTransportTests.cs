@@ -2,9 +2,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = ReadinessAnalyzers.Tests.CodeFixVerifier<
-    ReadinessAnalyzers.EndpointAnalyzer, ReadinessAnalyzers.CodeFixes.EndpointCodeFixProvider>;
+    ReadinessAnalyzers.HardcodedConfigurationAnalyzer, ReadinessAnalyzers.CodeFixes.HardcodedConfigurationCodeFixProvider>;
 
-namespace ReadinessAnalyzers.Tests.Endpoint;
+namespace ReadinessAnalyzers.Tests.HardcodedConfiguration;
 
 // Most literals here sit where RDY203 does not look (a parameter or local with another name), so that
 // RDY204 speaks alone; the stacked case has its own test.
@@ -63,12 +63,16 @@ public sealed class RDY204ClearTextTransportTests
             FixedCode = """
                 class Feed
                 {
-                    void Connect(System.Action<string> open) => open("https://user:pw@api.venue.example:8080/api?listenKey=abc");
+                    void Connect(System.Action<string> open) => open({|#0:"https://user:pw@api.venue.example:8080/api?listenKey=abc"|});
                 }
                 """,
         };
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ClearTextTransport).WithLocation(0)
             .WithArguments("http://api.venue.example:8080", "https://"));
+
+        // The password in the URL is RDY301's finding, before the fix and after it.
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.HardcodedSecret).WithLocation(0).WithArguments("URL credential", "55"));
+        test.FixedState.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.HardcodedSecret).WithLocation(0).WithArguments("URL credential", "56"));
         return test.RunAsync();
     }
 

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 using ReadinessAnalyzers.CodeFixes.Shared;
@@ -21,18 +22,21 @@ namespace ReadinessAnalyzers.CodeFixes;
 /// <summary>
 /// RDY203: <c>Environment.GetEnvironmentVariable("NAME_URL") ?? "literal"</c> (a <c>const</c> becomes
 /// <c>static readonly</c>, a local <c>const</c> a plain local). RDY204: <c>http</c> → <c>https</c>,
-/// <c>ws</c> → <c>wss</c>.
+/// <c>ws</c> → <c>wss</c>. RDY301: the literal becomes <c>Environment.GetEnvironmentVariable("NAME") ??
+/// throw new InvalidOperationException("NAME is not set")</c>; a <c>const</c> is demoted the same way,
+/// and only when no use of it needs a constant (otherwise no fix is offered).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EndpointCodeFixProvider)), Shared]
-public sealed class EndpointCodeFixProvider : CodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedConfigurationCodeFixProvider)), Shared]
+public sealed class HardcodedConfigurationCodeFixProvider : CodeFixProvider
 {
-    private const string ReadFromEnvironment = RuleIds.HardcodedEndpoint + ".ReadFromEnvironment";
+    private const string EndpointFromEnvironment = RuleIds.HardcodedEndpoint + ".ReadFromEnvironment";
     private const string UseTls = RuleIds.ClearTextTransport + ".UseTls";
+    private const string SecretFromEnvironment = RuleIds.HardcodedSecret + ".ReadFromEnvironment";
 
-    private static readonly FixAllProvider s_fixAll = new DocumentFixAll(FixAsync);
+    private static readonly FixAllProvider s_fixAll = new DocumentFixAll(FixAllAsync);
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIds.HardcodedEndpoint, RuleIds.ClearTextTransport);
+        ImmutableArray.Create(RuleIds.HardcodedEndpoint, RuleIds.ClearTextTransport, RuleIds.HardcodedSecret);
 
     public override FixAllProvider GetFixAllProvider() => s_fixAll;
 
@@ -46,15 +50,39 @@ public sealed class EndpointCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (await PlanAsync(context.Document, root, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } plan)
+            if (diagnostic.Id == RuleIds.HardcodedSecret)
+            {
+                await RegisterSecretFixAsync(context, diagnostic).ConfigureAwait(false);
+            }
+            else if (await PlanAsync(context.Document, root, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } plan)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(plan.Title,
-                        ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), plan.Key, ct),
+                        ct => FixEndpointsAsync(context.Document, ImmutableArray.Create(diagnostic), plan.Key, ct),
                         equivalenceKey: plan.Key),
                     diagnostic);
             }
         }
+    }
+
+    // Fix All applies a document's diagnostics of one fix kind in one editor. The batch fixer merges
+    // text diffs instead, and neighbouring insertions that look alike (the `using System;` every secret
+    // fix adds, two switch arms wrapped the same way) overlap and drop fixes.
+    private static Task<Document> FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken ct)
+    {
+        var secrets = key == SecretFromEnvironment;
+        var mine = ImmutableArray.CreateBuilder<Diagnostic>(diagnostics.Length);
+        foreach (var diagnostic in diagnostics)
+        {
+            if ((diagnostic.Id == RuleIds.HardcodedSecret) == secrets)
+            {
+                mine.Add(diagnostic);
+            }
+        }
+
+        return secrets
+            ? FixSecretsAsync(document, mine.ToImmutable(), ct)
+            : FixEndpointsAsync(document, mine.ToImmutable(), key, ct);
     }
 
     private sealed class FixPlan(
@@ -96,15 +124,15 @@ public sealed class EndpointCodeFixProvider : CodeFixProvider
         }
 
         var properties = diagnostic.Properties;
-        if (!properties.TryGetValue(EndpointAnalyzer.FixProperty, out var fix)
-            || !properties.TryGetValue(EndpointAnalyzer.VariableProperty, out var variable)
+        if (!properties.TryGetValue(HardcodedConfigurationAnalyzer.EndpointFixProperty, out var fix)
+            || !properties.TryGetValue(HardcodedConfigurationAnalyzer.EndpointVariableProperty, out var variable)
             || variable is null)
         {
             return null;
         }
 
         var split = -1;
-        if (properties.TryGetValue(EndpointAnalyzer.SplitProperty, out var splitText)
+        if (properties.TryGetValue(HardcodedConfigurationAnalyzer.EndpointSplitProperty, out var splitText)
             && !int.TryParse(splitText, NumberStyles.None, CultureInfo.InvariantCulture, out split))
         {
             return null;
@@ -116,20 +144,20 @@ public sealed class EndpointCodeFixProvider : CodeFixProvider
         }
 
         var title = $"Read '{variable}' from the environment";
-        if (fix == EndpointAnalyzer.FixWrap)
+        if (fix == HardcodedConfigurationAnalyzer.EndpointFixWrap)
         {
-            return new FixPlan(ReadFromEnvironment, title, url, variable, split);
+            return new FixPlan(EndpointFromEnvironment, title, url, variable, split);
         }
 
         // The same change for a const, which has to stop being one: one equivalence key for both.
-        return fix == EndpointAnalyzer.FixConst
+        return fix == HardcodedConfigurationAnalyzer.EndpointFixConst
                && ConstDeclaration(url) is { } declarator
-               && await CanDropConstAsync(document, declarator, ct).ConfigureAwait(false)
-            ? new FixPlan(ReadFromEnvironment, title, url, variable, split, dropsConst: true)
+               && await ConstDemotion.CanDemoteAsync(document, declarator, ct).ConfigureAwait(false)
+            ? new FixPlan(EndpointFromEnvironment, title, url, variable, split, dropsConst: true)
             : null;
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken ct)
+    private static async Task<Document> FixEndpointsAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken ct)
     {
         var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
         if (root is null)
@@ -170,7 +198,7 @@ public sealed class EndpointCodeFixProvider : CodeFixProvider
             editor.ReplaceNode(plan.Url, wrapped);
             if (plan.DropsConst && ConstDeclaration(plan.Url)?.Parent?.Parent is { } declaration)
             {
-                editor.ReplaceNode(declaration, (current, _) => WithoutConst(current));
+                editor.ReplaceNode(declaration, (current, _) => ConstDemotion.Demote(current));
             }
         }
 
@@ -283,74 +311,77 @@ public sealed class EndpointCodeFixProvider : CodeFixProvider
             ? declarator
             : null;
 
-    // const → static readonly (fields), const → nothing (locals); idempotent for Fix All.
-    private static SyntaxNode WithoutConst(SyntaxNode declaration)
+    // ---- RDY301 ----
+
+    private static async Task RegisterSecretFixAsync(CodeFixContext context, Diagnostic diagnostic)
     {
-        switch (declaration)
+        if (!diagnostic.Properties.TryGetValue(HardcodedConfigurationAnalyzer.SecretVariableProperty, out var name)
+            || string.IsNullOrEmpty(name)
+            || await FindFixableLiteralAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is null)
         {
-            case FieldDeclarationSyntax field when field.Modifiers.IndexOf(SyntaxKind.ConstKeyword) is var index and >= 0:
-                var constToken = field.Modifiers[index];
-                var modifiers = field.Modifiers.RemoveAt(index)
-                    .Insert(index, SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(constToken.TrailingTrivia))
-                    .Insert(index, SyntaxFactory.Token(SyntaxKind.StaticKeyword).WithLeadingTrivia(constToken.LeadingTrivia).WithTrailingTrivia(SyntaxFactory.Space));
-                return field.WithModifiers(modifiers);
-            case LocalDeclarationStatementSyntax local when local.Modifiers.IndexOf(SyntaxKind.ConstKeyword) is var index and >= 0:
-                var leading = local.GetLeadingTrivia();
-                return local.WithModifiers(local.Modifiers.RemoveAt(index)).WithLeadingTrivia(leading);
-            default:
-                return declaration;
+            return; // a use needs a constant (a case label, an attribute, another const): no fix compiles
         }
+
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                $"Read '{name}' from the environment",
+                ct => FixSecretsAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
+                equivalenceKey: SecretFromEnvironment),
+            diagnostic);
     }
 
-    // A const may stop being one only if nothing needs it as a constant: attribute arguments, case
-    // labels and patterns, other consts, optional parameters' defaults.
-    private static async Task<bool> CanDropConstAsync(Document document, VariableDeclaratorSyntax declarator, CancellationToken ct)
+    private static async Task<ExpressionSyntax?> FindFixableLiteralAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
-        if (model?.GetDeclaredSymbol(declarator, ct) is not { } symbol)
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (!diagnostic.Properties.ContainsKey(HardcodedConfigurationAnalyzer.SecretVariableProperty)
+            || root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax literal
+            || literal.Span != diagnostic.Location.SourceSpan)
         {
-            return false;
+            return null;
         }
 
-        var references = await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, ct).ConfigureAwait(false);
-        foreach (var reference in references)
+        return !diagnostic.Properties.ContainsKey(HardcodedConfigurationAnalyzer.SecretConstProperty)
+               || (literal.FirstAncestorOrSelf<VariableDeclaratorSyntax>() is { } declarator
+                   && await ConstDemotion.CanDemoteAsync(document, declarator, cancellationToken).ConfigureAwait(false))
+            ? literal
+            : null;
+    }
+
+    private static async Task<Document> FixSecretsAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var types = WellKnownTypes.GetOrCreate(editor.SemanticModel.Compilation);
+        if (types.Environment is null || types.InvalidOperationException is null)
         {
-            foreach (var location in reference.Locations)
+            return document;
+        }
+
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Properties.TryGetValue(HardcodedConfigurationAnalyzer.SecretVariableProperty, out var name)
+                && name is { Length: > 0 }
+                && await FindFixableLiteralAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } literal)
             {
-                var root = await location.Document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-                if (root is null || NeedsConstant(root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true)))
-                {
-                    return false;
-                }
+                ReadSecretFromEnvironment(editor, types, literal, name, diagnostic.Properties.ContainsKey(HardcodedConfigurationAnalyzer.SecretConstProperty));
             }
         }
 
-        return true;
+        return editor.GetChangedDocument();
     }
 
-    private static bool NeedsConstant(SyntaxNode node)
+    private static void ReadSecretFromEnvironment(DocumentEditor editor, WellKnownTypes types, ExpressionSyntax literal, string name, bool isConst)
     {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case AttributeArgumentSyntax:
-                case CaseSwitchLabelSyntax:
-                case ConstantPatternSyntax:
-                case RelationalPatternSyntax:
-                case EnumMemberDeclarationSyntax:
-                case EqualsValueClauseSyntax { Parent: ParameterSyntax }:
-                    return true;
-                case VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field } when field.Modifiers.Any(SyntaxKind.ConstKeyword):
-                    return true;
-                case LocalDeclarationStatementSyntax local:
-                    return local.IsConst;
-                case StatementSyntax:
-                case MemberDeclarationSyntax:
-                    return false;
-            }
-        }
+        var g = editor.Generator;
+        var environment = g.TypeExpression(types.Environment!).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+        var exception = g.TypeExpression(types.InvalidOperationException!).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+        var read = g.CoalesceExpression(
+            g.InvocationExpression(g.MemberAccessExpression(environment, "GetEnvironmentVariable"), g.LiteralExpression(name)),
+            g.ThrowExpression(g.ObjectCreationExpression(exception, g.LiteralExpression(name + " is not set"))));
+        editor.ReplaceNode(literal, read.WithTriviaFrom(literal).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
 
-        return false;
+        if (isConst && literal.FirstAncestorOrSelf<SyntaxNode>(n => n is FieldDeclarationSyntax or LocalDeclarationStatementSyntax) is { } declaration)
+        {
+            editor.ReplaceNode(declaration, (current, _) => ConstDemotion.Demote(current));
+        }
     }
 }

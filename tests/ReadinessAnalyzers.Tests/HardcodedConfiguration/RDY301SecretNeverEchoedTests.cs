@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Xunit;
 
-namespace ReadinessAnalyzers.Tests.HardcodedSecret;
+namespace ReadinessAnalyzers.Tests.HardcodedConfiguration;
 
 /// <summary>RDY301 reports every secret-bearing input and never echoes any part of the secret.</summary>
 public sealed class RDY301SecretNeverEchoedTests
@@ -33,7 +33,7 @@ public sealed class RDY301SecretNeverEchoedTests
     [MemberData(nameof(SecretBearingInputs))]
     public async Task SecretBearingInput_IsReportedWithoutEchoingTheSecret(string template, string secret)
     {
-        var diagnostics = await DiagnosticSecrecy.AnalyzeAsync(new HardcodedSecretAnalyzer(), template.Replace("SECRET", secret, System.StringComparison.Ordinal));
+        var diagnostics = await DiagnosticSecrecy.AnalyzeAsync(new HardcodedConfigurationAnalyzer(), template.Replace("SECRET", secret, System.StringComparison.Ordinal));
 
         Assert.Contains(diagnostics, d => d.Id == RuleIds.HardcodedSecret);
         // The literal's text as the compiler sees it (escapes resolved) is what must not leak.

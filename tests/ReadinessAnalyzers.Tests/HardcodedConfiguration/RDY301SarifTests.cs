@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using ReadinessAnalyzers.Tests.Package;
 using Xunit;
 
-namespace ReadinessAnalyzers.Tests.HardcodedSecret;
+namespace ReadinessAnalyzers.Tests.HardcodedConfiguration;
 
 /// <summary>
 /// End to end through the packed package: a real build reports every planted secret as an RDY301 error,
