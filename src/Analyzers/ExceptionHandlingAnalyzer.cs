@@ -33,16 +33,18 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var types = WellKnownTypes.GetOrCreate(context.Compilation);
-        if (types.Environment is not null)
+        var compilation = context.Compilation;
+        if (types.Environment is not null && RuleSwitch.IsOn(compilation, Rules.ProcessExit, context.CancellationToken))
         {
             var exits = new ProcessExitAnalysis(types);
             context.RegisterOperationAction(exits.OnInvocation, OperationKind.Invocation);
             context.RegisterOperationAction(exits.OnMethodReference, OperationKind.MethodReference);
         }
 
-        if (types.Exception is null || types.OperationCanceledException is null)
+        if (types.Exception is null || types.OperationCanceledException is null
+            || !RuleSwitch.IsOn(compilation, Rules.SwallowedException, Rules.CatchAllSwallowsCancellation, context.CancellationToken))
         {
-            return; // no exception types, nothing to catch: this compilation pays nothing more for RDY401/402
+            return; // nothing to catch, or both rules turned off: this compilation pays nothing more for RDY401/402
         }
 
         var analysis = new Analysis(types, AsyncPath.GetOrCreate(context.Compilation, context.Options));

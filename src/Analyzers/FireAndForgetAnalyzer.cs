@@ -41,13 +41,20 @@ public sealed class FireAndForgetAnalyzer : DiagnosticAnalyzer
             return; // without tasks there is no async code to judge
         }
 
-        var asyncVoid = new AsyncVoidAnalysis(types.EventArgs);
-        context.RegisterSymbolAction(asyncVoid.OnMethod, SymbolKind.Method);
-        context.RegisterOperationAction(asyncVoid.OnLocalFunction, OperationKind.LocalFunction);
-        context.RegisterOperationAction(asyncVoid.OnAnonymousFunction, OperationKind.AnonymousFunction);
+        // Each rule's part is registered only when the rule is on somewhere (see RuleSwitch).
+        if (RuleSwitch.IsOn(context.Compilation, Rules.AsyncVoid, context.CancellationToken))
+        {
+            var asyncVoid = new AsyncVoidAnalysis(types.EventArgs);
+            context.RegisterSymbolAction(asyncVoid.OnMethod, SymbolKind.Method);
+            context.RegisterOperationAction(asyncVoid.OnLocalFunction, OperationKind.LocalFunction);
+            context.RegisterOperationAction(asyncVoid.OnAnonymousFunction, OperationKind.AnonymousFunction);
+        }
 
-        var droppedTask = new DroppedTaskAnalysis(types, AsyncPath.GetOrCreate(context.Compilation, context.Options));
-        context.RegisterOperationAction(droppedTask.OnExpressionStatement, OperationKind.ExpressionStatement);
+        if (RuleSwitch.IsOn(context.Compilation, Rules.DroppedTask, context.CancellationToken))
+        {
+            var droppedTask = new DroppedTaskAnalysis(types, AsyncPath.GetOrCreate(context.Compilation, context.Options));
+            context.RegisterOperationAction(droppedTask.OnExpressionStatement, OperationKind.ExpressionStatement);
+        }
     }
 
     // RDY105.

@@ -59,12 +59,18 @@ public sealed class HardcodedConfigurationAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var types = WellKnownTypes.GetOrCreate(context.Compilation);
-        var isTestProject = TestProject.IsTestProject(context.Compilation, types, context.Options);
-        var secrets = new SecretAnalysis(types, ReadinessOptions.Cache.For(context.Options), isTestProject);
-        context.RegisterOperationAction(secrets.OnLiteral, OperationKind.Literal);
-        context.RegisterOperationAction(secrets.OnFunction, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
-        if (isTestProject)
+        // Each rule's part is registered only when the rule is on somewhere (see RuleSwitch).
+        var compilation = context.Compilation;
+        var types = WellKnownTypes.GetOrCreate(compilation);
+        var isTestProject = TestProject.IsTestProject(compilation, types, context.Options);
+        if (RuleSwitch.IsOn(compilation, Rules.HardcodedSecret, context.CancellationToken))
+        {
+            var secrets = new SecretAnalysis(types, ReadinessOptions.Cache.For(context.Options), isTestProject);
+            context.RegisterOperationAction(secrets.OnLiteral, OperationKind.Literal);
+            context.RegisterOperationAction(secrets.OnFunction, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+        }
+
+        if (isTestProject || !RuleSwitch.IsOn(compilation, Rules.HardcodedEndpoint, Rules.ClearTextTransport, context.CancellationToken))
         {
             return; // test fixtures point at fake hosts on purpose
         }

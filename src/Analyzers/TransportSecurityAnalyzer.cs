@@ -39,19 +39,25 @@ public sealed class TransportSecurityAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var types = WellKnownTypes.GetOrCreate(context.Compilation);
-        var cors = new CorsAnalysis(types);
-        context.RegisterOperationAction(cors.OnInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(CorsAnalysis.OnAssignment, OperationKind.SimpleAssignment);
+        // Each rule's part is registered only when the rule is on somewhere (see RuleSwitch).
+        var compilation = context.Compilation;
+        var types = WellKnownTypes.GetOrCreate(compilation);
+        if (RuleSwitch.IsOn(compilation, Rules.CorsAnyOrigin, context.CancellationToken))
+        {
+            var cors = new CorsAnalysis(types);
+            context.RegisterOperationAction(cors.OnInvocation, OperationKind.Invocation);
+            context.RegisterOperationAction(CorsAnalysis.OnAssignment, OperationKind.SimpleAssignment);
+        }
 
         var analysis = new TlsAnalysis(types);
-        if (types.SslPolicyErrors is not null)
+        if (types.SslPolicyErrors is not null && RuleSwitch.IsOn(compilation, Rules.CertificateValidationDisabled, context.CancellationToken))
         {
             context.RegisterOperationAction(analysis.OnDelegateCreation, OperationKind.DelegateCreation);
             context.RegisterOperationAction(analysis.OnPropertyReference, OperationKind.PropertyReference);
         }
 
-        if (types.SslProtocols is not null || types.SecurityProtocolType is not null)
+        if ((types.SslProtocols is not null || types.SecurityProtocolType is not null)
+            && RuleSwitch.IsOn(compilation, Rules.ObsoleteTlsProtocol, context.CancellationToken))
         {
             context.RegisterOperationAction(analysis.OnFieldReference, OperationKind.FieldReference);
             context.RegisterOperationAction(analysis.OnConversion, OperationKind.Conversion);
