@@ -14,8 +14,8 @@ namespace ReadinessAnalyzers;
 /// RDY401 (swallowed exception) and RDY402 (catch-all inside an async loop that also swallows
 /// cancellation), in one pass over every catch clause. Both can hold for the same clause; each is
 /// reported, at the same place, because each has its own fix. RDY403 (the process killed from library
-/// code) rides the same pass: the compiler walks a body once per analyzer, so a family of its own
-/// would cost every build more than the rule's own work.
+/// code) belongs to the same question of what happens when something fails; each rule's part is
+/// registered only when the rule is on (see RuleSwitch).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer

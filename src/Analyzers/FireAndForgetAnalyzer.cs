@@ -13,9 +13,8 @@ namespace ReadinessAnalyzers;
 /// <summary>
 /// Async work whose failure nobody observes: RDY105 (async void methods, local functions and lambdas
 /// converted to void-returning delegates) and RDY106 (tasks dropped on an async or hot path where the
-/// compiler's CS4014 is silent). One family because one pass serves both, and the compiler walks a
-/// body once per analyzer; RDY105's fix (return Task) leaves callers that drop the task, which is
-/// RDY106's finding.
+/// compiler's CS4014 is silent). One family because the rules meet: RDY105's fix (return Task) leaves
+/// callers that drop the task, which is RDY106's finding.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FireAndForgetAnalyzer : DiagnosticAnalyzer

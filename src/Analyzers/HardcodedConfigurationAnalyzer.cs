@@ -19,8 +19,7 @@ namespace ReadinessAnalyzers;
 /// they are given (a secret-like field, property, local or parameter), by their shape (a private key,
 /// an AWS key id, a JWT) wherever they stand, or as a credential inside a query string, connection
 /// string, URL or JSON literal; messages carry the symbol's name and the literal's length, never any
-/// of its text. One family because both read every string literal, and the compiler walks a body
-/// once per analyzer.
+/// of its text. One family because both read every string literal.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedConfigurationAnalyzer : DiagnosticAnalyzer

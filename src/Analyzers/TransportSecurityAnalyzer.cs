@@ -16,7 +16,6 @@ namespace ReadinessAnalyzers;
 /// <c>SslProtocols</c> or <c>SecurityProtocolType</c>. RDY305: a CORS policy open to every origin
 /// (<c>AllowAnyOrigin()</c>, <c>WithOrigins("*")</c>, <c>SetIsOriginAllowed(_ => true)</c> on the
 /// ASP.NET Core policy builder, or an <c>Access-Control-Allow-Origin: *</c> header set by hand).
-/// One family because the compiler walks a body once per analyzer.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TransportSecurityAnalyzer : DiagnosticAnalyzer
