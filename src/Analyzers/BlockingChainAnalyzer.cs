@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -136,6 +137,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentMemo<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default, s_newSummary);
         private readonly ConcurrentQueue<CallSite> _sites = new();
         private readonly ConcurrentQueue<LockSite> _locks = new();
+        private readonly SourceCallees.Verdicts _callees = SourceCallees.For(asyncPath);
 
         // The callbacks below see every call of every body. Each rejects a call that is neither blocking
         // nor to a source method (most calls go to library code) before it looks up which function the
@@ -163,7 +165,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            OnSourceCall(invocation, target, context.ContainingSymbol);
+            OnSourceCall(invocation, target, context.ContainingSymbol, context.CancellationToken);
         }
 
         [MethodImpl(JitOptions.Optimized)]
@@ -171,7 +173,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         {
             if (((IObjectCreationOperation)context.Operation).Constructor is { } constructor)
             {
-                OnSourceCall(context.Operation, constructor, context.ContainingSymbol);
+                OnSourceCall(context.Operation, constructor, context.ContainingSymbol, context.CancellationToken);
             }
         }
 
@@ -191,7 +193,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                 : reference.Property.GetMethod;
             if (accessor is not null)
             {
-                OnSourceCall(reference, accessor, context.ContainingSymbol);
+                OnSourceCall(reference, accessor, context.ContainingSymbol, context.CancellationToken);
             }
         }
 
@@ -255,9 +257,11 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         // A call to a source method joins its function's summary and, on an async path, becomes a
         // candidate site; only such a site reads the options (its depth budget).
         [MethodImpl(JitOptions.Optimized)]
-        private void OnSourceCall(IOperation call, IMethodSymbol target, ISymbol containingSymbol)
+        private void OnSourceCall(IOperation call, IMethodSymbol target, ISymbol containingSymbol, CancellationToken cancellationToken)
         {
-            if (SourceCallees.Candidate(target, asyncPath) is not { } callee)
+            // A callee without a body of its own (an auto-property's accessor) never blocks: it joins no
+            // summary and makes no call site.
+            if (_callees.CalleeWithBody(target, cancellationToken) is not { } callee)
             {
                 return;
             }

@@ -62,21 +62,44 @@ public sealed class HardcodedConfigurationAnalyzer : DiagnosticAnalyzer
         var compilation = context.Compilation;
         var types = WellKnownTypes.GetOrCreate(compilation);
         var isTestProject = TestProject.IsTestProject(compilation, types, context.Options);
+        SecretAnalysis? secrets = null;
         if (RuleSwitch.IsOn(compilation, Rules.HardcodedSecret, context.CancellationToken))
         {
-            var secrets = new SecretAnalysis(types, ReadinessOptions.Cache.For(context.Options), isTestProject);
-            context.RegisterOperationAction(secrets.OnLiteral, OperationKind.Literal);
+            secrets = new SecretAnalysis(types, ReadinessOptions.Cache.For(context.Options), isTestProject);
             context.RegisterOperationAction(secrets.OnFunction, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
         }
 
-        if (isTestProject || !RuleSwitch.IsOn(compilation, Rules.HardcodedEndpoint, Rules.ClearTextTransport, context.CancellationToken))
+        // Test fixtures point at fake hosts on purpose.
+        EndpointAnalysis? endpoints = null;
+        if (!isTestProject && RuleSwitch.IsOn(compilation, Rules.HardcodedEndpoint, Rules.ClearTextTransport, context.CancellationToken))
         {
-            return; // test fixtures point at fake hosts on purpose
+            endpoints = new EndpointAnalysis(types);
+            context.RegisterOperationAction(endpoints.OnInterpolatedString, OperationKind.InterpolatedString);
         }
 
-        var endpoints = new EndpointAnalysis(types);
-        context.RegisterOperationAction(endpoints.OnLiteral, OperationKind.Literal);
-        context.RegisterOperationAction(endpoints.OnInterpolatedString, OperationKind.InterpolatedString);
+        // Both parts read every literal: one callback serves both, because the driver's call into a
+        // callback costs as much as most of these callbacks' own work on a literal that is no URL and no secret.
+        Action<OperationAnalysisContext>? onLiteral = (secrets, endpoints) switch
+        {
+            ({ } secret, { } endpoint) => new BothParts(secret, endpoint).OnLiteral,
+            ({ } secret, null) => secret.OnLiteral,
+            (null, { } endpoint) => endpoint.OnLiteral,
+            _ => null,
+        };
+        if (onLiteral is not null)
+        {
+            context.RegisterOperationAction(onLiteral, OperationKind.Literal);
+        }
+    }
+
+    private sealed class BothParts(SecretAnalysis secrets, EndpointAnalysis endpoints)
+    {
+        [MethodImpl(JitOptions.Optimized)]
+        public void OnLiteral(OperationAnalysisContext context)
+        {
+            endpoints.OnLiteral(context);
+            secrets.OnLiteral(context);
+        }
     }
 
     // RDY203, RDY204.

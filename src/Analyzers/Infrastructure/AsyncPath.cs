@@ -42,7 +42,8 @@ internal sealed class AsyncPath
     // alone and runs unoptimized through a cold build (see JitOptions).
     private static readonly object[] s_boxedKinds = [AsyncPathKind.None, AsyncPathKind.Async, AsyncPathKind.HotPath, AsyncPathKind.ThreadPool];
 
-    private readonly ConcurrentDictionary<IMethodSymbol, object> _members = new(SymbolEqualityComparer.Default);
+    // A pure cache of a verdict computed from the member alone (see ReferenceComparer).
+    private readonly ConcurrentDictionary<IMethodSymbol, object> _members = new(ReferenceComparer.Instance);
 
     private AsyncPath(WellKnownTypes types, HotPath hotPath)
     {
@@ -89,11 +90,14 @@ internal sealed class AsyncPath
     [MethodImpl(JitOptions.Optimized)]
     public AsyncPathKind Classify(IOperation operation, ISymbol containingSymbol, bool includeThreadPool, out IMethodSymbol? function)
     {
+        // Every call of every body comes through here: the walk up tests each ancestor's kind (a virtual
+        // read) and casts only the one function it stops at.
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
-            switch (current)
+            switch (current.Kind)
             {
-                case IAnonymousFunctionOperation lambda:
+                case OperationKind.AnonymousFunction:
+                    var lambda = (IAnonymousFunctionOperation)current;
                     function = lambda.Symbol;
 
                     // A synchronous lambda queued to the pool runs on a pool thread even when it binds to
@@ -104,8 +108,9 @@ internal sealed class AsyncPath
                     }
 
                     return IsAsyncFunction(lambda.Symbol) ? AsyncPathKind.Async : AsyncPathKind.None;
-                case ILocalFunctionOperation localFunction:
+                case OperationKind.LocalFunction:
                     // Judged like a member (HotPath looks only at a local function's own attributes), and cached.
+                    var localFunction = (ILocalFunctionOperation)current;
                     function = localFunction.Symbol;
                     return ClassifyMember(localFunction.Symbol, operation.Syntax.SyntaxTree);
             }

@@ -39,8 +39,9 @@ internal sealed class BlockingCalls
     private static readonly object s_mayDoIO = true;
     private static readonly object s_neverIO = false;
 
-    private readonly ConcurrentDictionary<IMethodSymbol, AsyncTwins> _twins = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, object> _mayDoIO = new(SymbolEqualityComparer.Default);
+    // Keyed by original definitions, one object each per compilation (see ReferenceComparer).
+    private readonly ConcurrentDictionary<IMethodSymbol, AsyncTwins> _twins = new(ReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, object> _mayDoIO = new(ReferenceComparer.Instance);
 
     private static readonly ConditionalWeakTable<Compilation, BlockingCalls> s_shared = new();
 

@@ -18,7 +18,7 @@ internal sealed class HotPath
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
 
     private readonly ReadinessOptions.Cache _options;
-    private readonly ConcurrentDictionary<ISymbol, string> _qualifiedNames = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, string> _qualifiedNames = new(ReferenceComparer.Instance);
 
     public HotPath(ReadinessOptions.Cache options) => _options = options;
 

@@ -48,6 +48,8 @@ internal sealed class LockRegions(WellKnownTypes types, AsyncPath asyncPath, Blo
 {
     private const int MaxLockTextLength = 40;
 
+    private readonly SourceCallees.Verdicts _callees = SourceCallees.For(asyncPath);
+
     /// <summary>True for <c>Monitor.Enter</c> (static), <c>Lock.Enter</c> and <c>Lock.EnterScope</c>.</summary>
     [MethodImpl(JitOptions.Optimized)]
     public bool IsLockAcquisition(IMethodSymbol method)
@@ -170,7 +172,7 @@ internal sealed class LockRegions(WellKnownTypes types, AsyncPath asyncPath, Blo
                     var kind = blocking.Classify(invocation, asyncPath.HotPath.Options.Get(invocation.Syntax.SyntaxTree), out var api);
                     if (kind == BlockingKind.None)
                     {
-                        body.AddCall(invocation.TargetMethod, invocation, asyncPath, cancellationToken);
+                        body.AddCall(invocation.TargetMethod, invocation, _callees, cancellationToken);
                     }
                     else if (!IsCompletedTaskWait(invocation, kind, cancellationToken))
                     {
@@ -179,7 +181,7 @@ internal sealed class LockRegions(WellKnownTypes types, AsyncPath asyncPath, Blo
 
                     break;
                 case IObjectCreationOperation { Constructor: { } constructor } creation:
-                    body.AddCall(constructor, creation, asyncPath, cancellationToken);
+                    body.AddCall(constructor, creation, _callees, cancellationToken);
                     break;
                 case IPropertyReferenceOperation reference:
                     if (blocking.IsTaskResult(reference) && !TaskCompletion.IsKnownComplete(reference.Instance!, reference, cancellationToken))
@@ -192,7 +194,7 @@ internal sealed class LockRegions(WellKnownTypes types, AsyncPath asyncPath, Blo
                         : reference.Property.GetMethod;
                     if (accessor is not null)
                     {
-                        body.AddCall(accessor, reference, asyncPath, cancellationToken);
+                        body.AddCall(accessor, reference, _callees, cancellationToken);
                     }
 
                     break;
@@ -241,9 +243,9 @@ internal sealed class LockRegions(WellKnownTypes types, AsyncPath asyncPath, Blo
 
         // An auto-property's accessors have no body, so a lock that only touches them is decided
         // here, as the user types, instead of waiting for the call graph.
-        public void AddCall(IMethodSymbol target, IOperation operation, AsyncPath asyncPath, CancellationToken cancellationToken)
+        public void AddCall(IMethodSymbol target, IOperation operation, SourceCallees.Verdicts callees, CancellationToken cancellationToken)
         {
-            if (SourceCallees.Candidate(target, asyncPath) is { } callee && SourceCallees.HasBody(callee, cancellationToken))
+            if (callees.CalleeWithBody(target, cancellationToken) is { } callee)
             {
                 _callees.Add((operation.Syntax.SpanStart, callee));
             }

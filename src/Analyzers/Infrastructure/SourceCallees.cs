@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -34,6 +36,49 @@ internal static class SourceCallees
         }
 
         return method;
+    }
+
+    private static readonly ConditionalWeakTable<AsyncPath, Verdicts> s_verdicts = new();
+
+    /// <summary>The verdict table every analyzer shares for the compilation of <paramref name="asyncPath"/>.</summary>
+    public static Verdicts For(AsyncPath asyncPath) => s_verdicts.GetValue(asyncPath, static path => new Verdicts(path));
+
+    /// <summary>
+    /// <see cref="Candidate"/> and <see cref="HasBody"/> together, answered once per method per
+    /// compilation. The chain and lock-body checks see every call and property access of every body:
+    /// most go to library code (rejected by location before the table) or to an auto-property (no
+    /// body, so it never blocks a caller).
+    /// </summary>
+    public sealed class Verdicts(AsyncPath asyncPath)
+    {
+        // Keyed by normalised definitions (see ReferenceComparer); s_noCallee marks a method that
+        // never blocks a caller.
+        private static readonly object s_noCallee = new();
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _byMethod = new(ReferenceComparer.Instance);
+
+        /// <summary>
+        /// The method a call to <paramref name="target"/> runs, as <see cref="Normalise"/> gives it, when
+        /// that method can block its caller: a statically bound, synchronous source method with a body of
+        /// its own. Otherwise null.
+        /// </summary>
+        [MethodImpl(JitOptions.Optimized)]
+        public IMethodSymbol? CalleeWithBody(IMethodSymbol target, CancellationToken cancellationToken)
+        {
+            if (target.Locations.IsEmpty || !target.Locations[0].IsInSource)
+            {
+                return null;
+            }
+
+            var method = Normalise(target);
+            if (_byMethod.TryGetValue(method, out var known))
+            {
+                return known as IMethodSymbol;
+            }
+
+            var callee = Candidate(method, asyncPath) is { } candidate && HasBody(candidate, cancellationToken) ? candidate : null;
+            _byMethod.TryAdd(method, (object?)callee ?? s_noCallee);
+            return callee;
+        }
     }
 
     /// <summary>

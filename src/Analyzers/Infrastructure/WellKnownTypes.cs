@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -204,9 +205,15 @@ internal sealed class WellKnownTypes
         => s_cache.GetValue(compilation, static c => new WellKnownTypes(c));
 
     /// <summary>True when <paramref name="type"/> (or its original definition) is <paramref name="candidate"/>.</summary>
+    /// <remarks>
+    /// Called for most operations of every body, and almost always with another type: equal symbols
+    /// have equal names, so a name comparison (two stored strings) rejects those before the symbol
+    /// comparison does.
+    /// </remarks>
     [MethodImpl(JitOptions.Optimized)]
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? candidate)
         => type is not null && candidate is not null
+           && string.Equals(type.Name, candidate.Name, StringComparison.Ordinal)
            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate);
 
     /// <summary>True when <paramref name="type"/> is <paramref name="candidate"/> or derives from it.</summary>
@@ -220,7 +227,7 @@ internal sealed class WellKnownTypes
 
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, candidate))
+            if (Is(current, candidate))
             {
                 return true;
             }

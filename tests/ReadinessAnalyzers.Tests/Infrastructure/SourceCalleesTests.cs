@@ -111,6 +111,55 @@ public sealed class SourceCalleesTests(CompilationFixture fixture) : IClassFixtu
         Assert.Equal(expected, SourceCallees.HasBody(symbol, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("Desk", ".ctor", true)]
+    [InlineData("Desk", "Send", true)]
+    [InlineData("Desk", "get_Mid", true)]
+    [InlineData("Desk", "get_Ask", true)]
+    [InlineData("Ledger", "OnFill", true)]
+    [InlineData("Prices", "Half", true)]
+    [InlineData("Desk", "get_Bid", false)] // an auto-property's accessors have no body
+    [InlineData("Desk", "set_Bid", false)]
+    [InlineData("Quote", "get_Price", false)]
+    [InlineData("Desk", "Connect", false)] // dispatched
+    [InlineData("IVenue", "Send", false)]
+    [InlineData("Desk", "SaveAsync", false)] // async
+    public void CalleeWithBody_IsCandidateAndHasBody_AndKeepsItsAnswer(string type, string method, bool expected)
+    {
+        var (symbol, asyncPath) = Find(type, method);
+        var verdicts = SourceCallees.For(asyncPath);
+        var expectedCallee = SourceCallees.Candidate(symbol, asyncPath) is { } candidate && SourceCallees.HasBody(candidate, CancellationToken.None)
+            ? candidate
+            : null;
+        Assert.Equal(expected, expectedCallee is not null);
+
+        // The first answer is computed, the second comes from the table: both must be the same.
+        for (var ask = 0; ask < 2; ask++)
+        {
+            var callee = verdicts.CalleeWithBody(symbol, CancellationToken.None);
+            Assert.Equal(expected, callee is not null);
+            Assert.True(SymbolEqualityComparer.Default.Equals(expectedCallee, callee));
+        }
+    }
+
+    [Fact]
+    public void CalleeWithBody_ConstructedAndReducedCalls_FindTheirDefinition()
+    {
+        var compilation = fixture.Compile(Source);
+        var asyncPath = AsyncPath.Create(WellKnownTypes.GetOrCreate(compilation), TestAnalyzerConfigOptionsProvider.Options());
+        var verdicts = SourceCallees.For(asyncPath);
+        var echo = compilation.GetTypeByMetadataName("Desk")!.GetMembers("Echo").OfType<IMethodSymbol>().Single();
+        var half = compilation.GetTypeByMetadataName("Prices")!.GetMembers("Half").OfType<IMethodSymbol>().Single();
+        var @decimal = compilation.GetSpecialType(SpecialType.System_Decimal);
+
+        Assert.Same(echo, verdicts.CalleeWithBody(echo.Construct(@decimal), CancellationToken.None));
+        Assert.Same(echo, verdicts.CalleeWithBody(echo, CancellationToken.None));
+        Assert.Same(half, verdicts.CalleeWithBody(half.ReduceExtensionMethod(@decimal)!, CancellationToken.None));
+
+        var concat = compilation.GetSpecialType(SpecialType.System_String).GetMembers("Concat").OfType<IMethodSymbol>().First();
+        Assert.Null(verdicts.CalleeWithBody(concat, CancellationToken.None));
+    }
+
     private (IMethodSymbol Method, AsyncPath AsyncPath) Find(string type, string method)
     {
         var compilation = fixture.Compile(Source);

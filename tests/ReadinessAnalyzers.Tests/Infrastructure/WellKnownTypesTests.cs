@@ -206,6 +206,37 @@ public sealed class WellKnownTypesTests(CompilationFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Is_ASameNamedTypeElsewhere_IsNotTheWellKnownOne_AndAnnotationsDoNotMatter()
+    {
+        var compilation = fixture.Compile("""
+            #nullable enable
+            using System;
+            using System.Threading.Tasks;
+
+            namespace Vendor { class Task { } class Thread { } }
+
+            class Desk
+            {
+                Vendor.Task Own() => new();
+                Task<decimal>? Maybe() => null;
+                Task Real() => Task.CompletedTask;
+                Vendor.Thread Worker() => new();
+                InvalidOperationException Failure() => new();
+            }
+            """);
+        var types = WellKnownTypes.GetOrCreate(compilation);
+        var desk = compilation.GetTypeByMetadataName("Desk")!;
+        ITypeSymbol Returns(string name) => ((IMethodSymbol)desk.GetMembers(name).Single()).ReturnType;
+
+        Assert.False(WellKnownTypes.Is(Returns("Own"), types.Task));
+        Assert.False(WellKnownTypes.Is(Returns("Worker"), types.Thread));
+        Assert.True(WellKnownTypes.Is(Returns("Real"), types.Task));
+        Assert.True(WellKnownTypes.Is(Returns("Maybe"), types.TaskOfT));
+        Assert.True(WellKnownTypes.IsOrDerivesFrom(Returns("Failure"), types.Exception));
+        Assert.False(WellKnownTypes.IsOrDerivesFrom(Returns("Own"), types.Task));
+    }
+
+    [Fact]
     public void IsTaskAwaiter_EveryBlockingAwaiter_IsTrue()
     {
         var compilation = fixture.Compile("""
