@@ -21,7 +21,7 @@ internal static class SourceCallees
     public static IMethodSymbol? Candidate(IMethodSymbol target, AsyncPath asyncPath)
     {
         // Most calls go to library code: its metadata location rejects it before any other test.
-        if (target.Locations.IsEmpty || !target.Locations[0].IsInSource)
+        if (!IsInSource(target))
         {
             return null;
         }
@@ -29,7 +29,7 @@ internal static class SourceCallees
         var method = Normalise(target);
         if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern
             || method.ContainingType?.TypeKind == TypeKind.Interface
-            || method.Locations.IsEmpty || !method.Locations[0].IsInSource
+            || !IsInSource(method)
             || asyncPath.IsAsyncFunction(method))
         {
             return null;
@@ -37,6 +37,10 @@ internal static class SourceCallees
 
         return method;
     }
+
+    // Library code has a metadata location: this rejects most calls before any other test.
+    [MethodImpl(JitOptions.Optimized)]
+    private static bool IsInSource(IMethodSymbol method) => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
 
     private static readonly ConditionalWeakTable<AsyncPath, Verdicts> s_verdicts = new();
 
@@ -64,7 +68,7 @@ internal static class SourceCallees
         [MethodImpl(JitOptions.Optimized)]
         public IMethodSymbol? CalleeWithBody(IMethodSymbol target, CancellationToken cancellationToken)
         {
-            if (target.Locations.IsEmpty || !target.Locations[0].IsInSource)
+            if (!IsInSource(target))
             {
                 return null;
             }
