@@ -110,11 +110,17 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private sealed class CallSite(IMethodSymbol callee, IOperation operation, AsyncPathKind kind, int maxDepth)
+    /// <summary>
+    /// A call from an async or hot path to a source method, kept until the compilation end. It holds the
+    /// call's syntax, never its operation: an operation keeps its whole semantic model alive (bound
+    /// trees and operation trees of every member of its file), which the driver would otherwise free as
+    /// soon as the file is analysed.
+    /// </summary>
+    private sealed class CallSite(IMethodSymbol callee, SyntaxNode syntax, AsyncPathKind kind, int maxDepth)
     {
         public IMethodSymbol Callee { get; } = callee;
 
-        public IOperation Operation { get; } = operation;
+        public SyntaxNode Syntax { get; } = syntax;
 
         public AsyncPathKind Kind { get; } = kind;
 
@@ -214,9 +220,9 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var chain = DescribeChain(site.Callee, distance, memo, site.Operation.Syntax.SyntaxTree);
+                var chain = DescribeChain(site.Callee, distance, memo, site.Syntax.SyntaxTree);
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Rules.BlockingCallChain, site.Operation.Syntax.GetLocation(),
+                    Rules.BlockingCallChain, site.Syntax.GetLocation(),
                     _summaries.Values[site.Callee].Name + "()", chain, Describe(site.Kind)));
             }
 
@@ -273,7 +279,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
             if (path != AsyncPathKind.None)
             {
-                _sites.Enqueue(new CallSite(callee, call, path, Options(call).MaxCallDepth));
+                _sites.Enqueue(new CallSite(callee, call.Syntax, path, Options(call).MaxCallDepth));
             }
         }
 
