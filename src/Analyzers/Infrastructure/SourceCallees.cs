@@ -38,10 +38,6 @@ internal static class SourceCallees
         return method;
     }
 
-    // Library code has a metadata location: this rejects most calls before any other test.
-    [MethodImpl(JitOptions.Optimized)]
-    private static bool IsInSource(IMethodSymbol method) => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
-
     private static readonly ConditionalWeakTable<AsyncPath, Verdicts> s_verdicts = new();
 
     /// <summary>The verdict table every analyzer shares for the compilation of <paramref name="asyncPath"/>.</summary>
@@ -119,4 +115,8 @@ internal static class SourceCallees
 
         return false;
     }
+
+    // Declared in this compilation's source; library code has a metadata location.
+    [MethodImpl(JitOptions.Optimized)]
+    private static bool IsInSource(IMethodSymbol method) => !method.Locations.IsEmpty && method.Locations[0].IsInSource;
 }
