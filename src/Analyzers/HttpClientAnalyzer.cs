@@ -79,18 +79,6 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
         private const int MaxEvaluationDepth = 4;
         private const int MaxFlowDepth = 2;
 
-        private static readonly ImmutableDictionary<string, double> s_millisecondsPerUnit =
-            ImmutableDictionary.CreateRange(StringComparer.Ordinal, new[]
-            {
-                new System.Collections.Generic.KeyValuePair<string, double>("days", 86_400_000d),
-                new System.Collections.Generic.KeyValuePair<string, double>("hours", 3_600_000d),
-                new System.Collections.Generic.KeyValuePair<string, double>("minutes", 60_000d),
-                new System.Collections.Generic.KeyValuePair<string, double>("seconds", 1_000d),
-                new System.Collections.Generic.KeyValuePair<string, double>("milliseconds", 1d),
-                new System.Collections.Generic.KeyValuePair<string, double>("microseconds", 0.001d),
-                new System.Collections.Generic.KeyValuePair<string, double>("ticks", 0.0001d),
-            });
-
         [MethodImpl(JitOptions.Optimized)]
         public void OnObjectCreation(OperationAnalysisContext context)
         {
@@ -831,8 +819,7 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
                     return null;
                 }
 
-                var unit = s_millisecondsPerUnit.ContainsKey(parameter.Name) ? parameter.Name : defaultUnit;
-                if (unit is null || !s_millisecondsPerUnit.TryGetValue(unit, out var factor))
+                if ((MillisecondsPer(parameter.Name) ?? MillisecondsPer(defaultUnit)) is not { } factor)
                 {
                     return null;
                 }
@@ -842,6 +829,20 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
 
             return total;
         }
+
+        // A switch, not a lookup table: an ImmutableDictionary<string, double> is an instantiation over a value
+        // type that the compiler itself never uses, so a build would JIT its 60-odd methods for this alone.
+        private static double? MillisecondsPer(string? unit) => unit switch
+        {
+            "days" => 86_400_000d,
+            "hours" => 3_600_000d,
+            "minutes" => 60_000d,
+            "seconds" => 1_000d,
+            "milliseconds" => 1d,
+            "microseconds" => 0.001d,
+            "ticks" => 0.0001d,
+            _ => null,
+        };
 
         private static double? Number(IOperation operation)
         {

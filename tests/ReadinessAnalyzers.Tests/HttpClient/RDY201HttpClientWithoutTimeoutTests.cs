@@ -419,6 +419,28 @@ public sealed class RDY201HttpClientWithoutTimeoutTests
         """);
 
     [Fact]
+    public Task EveryTimeSpanUnit_IsConvertedToMilliseconds() => Verify.AnalyzerAsync(
+        """
+        using System;
+        using System.Net.Http;
+
+        class Venue
+        {
+            void Configure(HttpClient a, HttpClient b, HttpClient c, HttpClient d, HttpClient e, HttpClient f, HttpClient g, HttpClient h)
+            {
+                {|RDY201:a.Timeout = TimeSpan.FromTicks(5_010_000)|};
+                b.Timeout = TimeSpan.FromTicks(5_000_000);
+                {|RDY201:c.Timeout = TimeSpan.FromMicroseconds(500_001)|};
+                d.Timeout = TimeSpan.FromMicroseconds(499_000);
+                {|RDY201:e.Timeout = new TimeSpan(0, 0, 0, 0, 501)|};
+                {|RDY201:f.Timeout = TimeSpan.FromHours(0.001)|};
+                {|RDY201:g.Timeout = TimeSpan.FromDays(0.0001)|};
+                h.Timeout = TimeSpan.FromMinutes(0.008);
+            }
+        }
+        """);
+
+    [Fact]
     public Task ValuesWithinBudgetOrNotConstant_AreNotReported() => Verify.AnalyzerAsync(
         """
         using System;
