@@ -59,15 +59,33 @@ public sealed class RetentionTests(CompilationFixture fixture) : IClassFixture<C
         sealed class HotPathAttribute : System.Attribute { }
         """;
 
+    // In the full suite, with other test classes running, an analysis has twice ended with the file's
+    // whole operation tree still reachable (7 of 7 calls, so its semantic model was), although run alone
+    // the test has never failed and no state of the package holds an operation. An analyzer that keeps
+    // an operation keeps it in every analysis, each on a fresh compilation, so an analysis that ends with
+    // none alive decides; three that all end with calls alive fail the test.
+    private const int Attempts = 3;
+
     [Fact]
     public async Task No_analyzer_keeps_an_operation_alive_until_the_compilation_end()
     {
-        var probe = new RetentionProbe();
-        var diagnostics = await AnalyseAsync(AnalyzerDiscovery.CreateAnalyzers().Add(probe));
+        var alive = new List<int>();
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var probe = new RetentionProbe();
+            var diagnostics = await AnalyseAsync(AnalyzerDiscovery.CreateAnalyzers().Add(probe));
 
-        Assert.Contains(diagnostics, d => d.Id == "RDY107"); // the call sites were recorded and reported
-        Assert.True(probe.Seen >= 5, $"the probe saw {probe.Seen} calls");
-        Assert.Equal(0, probe.AliveAtEnd);
+            Assert.Contains(diagnostics, d => d.Id == "RDY107"); // the call sites were recorded and reported
+            Assert.True(probe.Seen >= 5, $"the probe saw {probe.Seen} calls");
+            if (probe.AliveAtEnd == 0)
+            {
+                return;
+            }
+
+            alive.Add(probe.AliveAtEnd);
+        }
+
+        Assert.Fail($"calls still alive at the compilation end in each of {Attempts} analyses: {string.Join(", ", alive)}");
     }
 
     [Fact]
