@@ -831,7 +831,7 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
         }
 
         // A switch, not a lookup table: an ImmutableDictionary<string, double> is an instantiation over a value
-        // type that the compiler itself never uses, so a build would JIT its 60-odd methods for this alone.
+        // type that the compiler itself never uses, so a build would JIT its 54 methods for this alone.
         private static double? MillisecondsPer(string? unit) => unit switch
         {
             "days" => 86_400_000d,

@@ -13,6 +13,10 @@ internal static class ReportWriter
     /// <summary>Issue 8: no analyzer may take more than this share of the package's time.</summary>
     private const double MaxAnalyzerShare = 0.25;
 
+    // Telemetry builds a per-analyzer share needs: one build's times vary by about ±20 % (a collection
+    // or a JIT landing in one callback).
+    private const int BuildsForShares = 3;
+
     public static string Write(BenchResults r)
     {
         var text = new StringBuilder();
@@ -119,10 +123,8 @@ internal static class ReportWriter
             .Where(x => x.Share > MaxAnalyzerShare)
             .OrderByDescending(x => x.Share)
             .ToList();
-        // One build's per-analyzer times vary by about ±20 % (a collection or a JIT landing in one
-        // callback), so a verdict from fewer than three builds says so.
-        var fewBuilds = reports.Count < 3
-            ? $" (from {reports.Count} build{(reports.Count == 1 ? "" : "s")}: one build's shares vary by about ±20 %; judge by the median of three, `--telemetry-runs 3`)"
+        var fewBuilds = reports.Count < BuildsForShares
+            ? $" (from {reports.Count} build{(reports.Count == 1 ? "" : "s")}: one build's shares vary by about ±20 %; judge by the median of three, `--telemetry-runs {BuildsForShares}`)"
             : "";
         Line(text, "- No analyzer above 25 % of the package's time: "
             + (heavy.Count == 0 ? "met" : "not met: " + string.Join(", ", heavy.Select(h => $"`{h.Name}` {Share(h.Share)}")))
