@@ -140,7 +140,7 @@ public sealed class BlockingChainAnalyzer : DiagnosticAnalyzer
 
         private static readonly Func<IMethodSymbol, MethodSummary> s_newSummary = static method => new MethodSummary(method);
 
-        private readonly ConcurrentMemo<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default, s_newSummary);
+        private readonly ConcurrentMemo<IMethodSymbol, MethodSummary> _summaries = ConcurrentMemo<IMethodSymbol, MethodSummary>.Strong(SymbolEqualityComparer.Default, s_newSummary);
         private readonly ConcurrentQueue<CallSite> _sites = new();
         private readonly ConcurrentQueue<LockSite> _locks = new();
         private readonly SourceCallees.Verdicts _callees = SourceCallees.For(asyncPath);

@@ -207,11 +207,14 @@ internal sealed class ReadinessOptions
     private static bool ReadBool(AnalyzerConfigOptions options, string key, bool fallback)
         => options.TryGetValue(key, out var value) && bool.TryParse(value.Trim(), out var parsed) ? parsed : fallback;
 
-    /// <summary>Per-compilation cache: each tree's options parsed once.</summary>
+    /// <summary>Each tree's options, parsed once for every analyzer of the package.</summary>
     public sealed class Cache
     {
-        // One cache per options provider (one per compilation in a build): every analyzer of the package
-        // reads the same parsed options instead of parsing each tree once per analyzer.
+        // One cache per options provider (one per compilation in a build, one per project snapshot in the
+        // IDE): every analyzer of the package reads the same parsed options instead of parsing each tree
+        // once per analyzer. A host may also share one provider across many compilations (a tool that
+        // passes new AnalyzerOptions(additionalFiles) gets the compiler's static empty provider), so the
+        // trees are held weakly: a tree's options live as long as the tree.
         private static readonly ConditionalWeakTable<AnalyzerConfigOptionsProvider, Cache> s_shared = new();
 
         private readonly ConcurrentMemo<SyntaxTree, ReadinessOptions> _byTree;
@@ -222,7 +225,7 @@ internal sealed class ReadinessOptions
         }
 
         private Cache(AnalyzerConfigOptionsProvider provider)
-            => _byTree = new ConcurrentMemo<SyntaxTree, ReadinessOptions>(comparer: null, tree => Parse(provider.GetOptions(tree)));
+            => _byTree = ConcurrentMemo<SyntaxTree, ReadinessOptions>.Weak(tree => Parse(provider.GetOptions(tree)));
 
         /// <summary>The cache every analyzer shares for <paramref name="options"/>.</summary>
         public static Cache For(AnalyzerOptions options)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -221,6 +222,52 @@ public sealed class ReadinessOptionsTests
         Assert.Same(first, second);
         Assert.Equal(1, provider.TreeRequests);
         Assert.Contains("QuoteHandler", first.HotPathTypes);
+    }
+
+    [Fact]
+    public void Cache_AlternatingTrees_ParsesEachTreeOnce()
+    {
+        var a = CSharpSyntaxTree.ParseText("class A { }", path: "A.cs");
+        var b = CSharpSyntaxTree.ParseText("class B { }", path: "B.cs");
+        var provider = new TestAnalyzerConfigOptionsProvider();
+        var cache = new ReadinessOptions.Cache(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, provider));
+
+        var first = cache.Get(a);
+        cache.Get(b);
+        var again = cache.Get(a); // not this thread's last lookup: answered by the store behind it
+
+        Assert.Same(first, again);
+        Assert.Equal(2, provider.TreeRequests);
+    }
+
+    // A host may analyze many compilations through one options provider: new AnalyzerOptions(files)
+    // gives every one of them the compiler's static empty provider, and so one shared cache.
+    [Fact]
+    public void Cache_OfASharedProvider_DoesNotKeepTheTreesItHasSeenAlive()
+    {
+        var cache = ReadinessOptions.Cache.For(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
+
+        var trees = ReadTheOptionsOfNewTrees(cache, 40);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // This thread's last lookup stays in front of the cache: that one tree at most.
+        Assert.InRange(trees.Count(tree => tree.IsAlive), 0, 1);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<WeakReference> ReadTheOptionsOfNewTrees(ReadinessOptions.Cache cache, int count)
+    {
+        var trees = new List<WeakReference>();
+        for (var i = 0; i < count; i++)
+        {
+            var tree = CSharpSyntaxTree.ParseText($"class Quote{i} {{ }}", path: $"Quote{i}.cs");
+            Assert.Same(ReadinessOptions.Default, cache.Get(tree));
+            trees.Add(new WeakReference(tree));
+        }
+
+        return trees;
     }
 
     [Fact]
