@@ -188,14 +188,23 @@ public sealed class FireAndForgetAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var method = invocation.TargetMethod;
+            // _ = SendAsync().ConfigureAwait(false) drops SendAsync's task as surely as _ = SendAsync().
+            var dropped = invocation;
+            if (invocation.TargetMethod.Name == "ConfigureAwait"
+                && invocation.Instance is IInvocationOperation configured
+                && types.IsTaskLike(configured.TargetMethod.ReturnType))
+            {
+                dropped = configured;
+            }
+
+            var method = dropped.TargetMethod;
             var isQueued = method.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem"
                 && WellKnownTypes.Is(method.ContainingType, types.ThreadPool);
             if ((!isQueued && !types.IsTaskLike(method.ReturnType))
                 || IsObservedByName(method.Name)
                 || !asyncPath.IsOnAsyncPath(invocation, context.ContainingSymbol)
                 || (!isDiscard && CompilerWarns(invocation, context.ContainingSymbol))
-                || (IsFireAndForgetStarter(method, isQueued) && DelegateCatchesItsExceptions(invocation, context)))
+                || (IsFireAndForgetStarter(method, isQueued) && DelegateCatchesItsExceptions(dropped, context)))
             {
                 return;
             }

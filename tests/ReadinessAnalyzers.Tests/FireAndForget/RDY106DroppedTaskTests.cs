@@ -48,6 +48,80 @@ public sealed class RDY106DroppedTaskTests
         """ + Venue);
 
     [Fact]
+    public Task ConfiguredDiscard_IsAwaited() => Verify.CodeFixAsync(
+        """
+        using System.Threading.Tasks;
+
+        class Reconnector
+        {
+            async Task OnDropAsync(IVenue venue)
+            {
+                _ = {|RDY106:venue.SendAsync("resubscribe").ConfigureAwait(false)|}; // best effort
+                _ = {|RDY106:venue.FlushAsync().ConfigureAwait(false)|};
+                await Task.Yield();
+            }
+        }
+        """ + Venue,
+        """
+        using System.Threading.Tasks;
+
+        class Reconnector
+        {
+            async Task OnDropAsync(IVenue venue)
+            {
+                await venue.SendAsync("resubscribe").ConfigureAwait(false); // best effort
+                await venue.FlushAsync().ConfigureAwait(false);
+                await Task.Yield();
+            }
+        }
+        """ + Venue);
+
+    [Fact]
+    public Task ConfiguredDrop_NamesTheConfiguredCall_AndOutsideAsyncHasNoFix()
+    {
+        var source = """
+            using System.Threading.Tasks;
+
+            class Reconnector
+            {
+                Task OnDrop(IVenue venue)
+                {
+                    {|#0:venue.CancelAsync("all").ConfigureAwait(false)|};
+                    _ = {|#1:Task.Run(() => venue.SendAsync("flatten")).ConfigureAwait(false)|};
+                    return Task.CompletedTask;
+                }
+            }
+            """ + Venue;
+        var test = new Verify.Test { TestCode = source, FixedCode = source };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.DroppedTask).WithLocation(0).WithArguments("CancelAsync"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.DroppedTask).WithLocation(1).WithArguments("Task.Run"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ConfiguredButObservedOrStoredTasks_AreNotReported() => Verify.AnalyzerAsync(
+        """
+        using System;
+        using System.Threading.Tasks;
+
+        class Reconnector
+        {
+            Task OnDrop(IVenue venue)
+            {
+                var pending = venue.SendAsync("a");
+                _ = pending.ConfigureAwait(false);
+                _ = venue.SendAsync("b").ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted).ConfigureAwait(false);
+                _ = Task.Run(() => { try { Recalculate(); } catch (Exception) { } }).ConfigureAwait(false);
+                return pending;
+            }
+
+            void Start(IVenue venue) => _ = venue.SendAsync("login").ConfigureAwait(false);
+
+            static void Recalculate() { }
+        }
+        """ + Venue);
+
+    [Fact]
     public Task Message_NamesTheCall()
     {
         var test = new Verify.Test
@@ -244,6 +318,7 @@ public sealed class RDY106DroppedTaskTests
                     {
                         {|CS4014:venue.SendAsync("buy")|};
                         {|CS4014:Task.Run(() => 1)|};
+                        {|CS4014:venue.SendAsync("sell").ConfigureAwait(false)|};
                         await Task.Yield();
                     }
 
