@@ -220,7 +220,8 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
                 case MethodKind.Ordinary:
                     if (method.Locations.Length > 0
                         && HoldsBinaryFloatingPoint(method.ReturnType)
-                        && IsMoneyLike(method, null, method.Locations[0]))
+                        && IsMoneyLike(method, null, method.Locations[0])
+                        && !NumericModel.IsModelMath(method))
                     {
                         Report(context, method, "method result", method.ReturnType);
                     }
@@ -249,7 +250,8 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (HoldsBinaryFloatingPoint(function.ReturnType) && IsMoneyLike(function, null, function.Locations[0]))
+            if (HoldsBinaryFloatingPoint(function.ReturnType) && IsMoneyLike(function, null, function.Locations[0])
+                && !NumericModel.IsModelMath(function))
             {
                 context.ReportDiagnostic(Create(function, "method result", function.ReturnType));
             }
@@ -257,7 +259,8 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             foreach (var parameter in function.Parameters)
             {
                 if (HoldsBinaryFloatingPoint(parameter.Type) && parameter.Locations.Length > 0
-                    && IsMoneyLike(parameter, function, parameter.Locations[0]))
+                    && IsMoneyLike(parameter, function, parameter.Locations[0])
+                    && !NumericModel.IsModelMath(function))
                 {
                     context.ReportDiagnostic(Create(parameter, "parameter", parameter.Type));
                 }
@@ -306,7 +309,9 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
         {
             if (HoldsBinaryFloatingPoint(local.Type)
                 && local.Locations.Length > 0
-                && IsMoneyLike(local, context.ContainingSymbol, local.Locations[0]))
+                && IsMoneyLike(local, context.ContainingSymbol, local.Locations[0])
+                && !(local.ContainingSymbol is IMethodSymbol function
+                     && (NumericModel.IsModelMath(function) || NumericModel.IsDecimalAtItsEdges(function, context.Operation.SemanticModel))))
             {
                 context.ReportDiagnostic(Create(local, "local", local.Type));
             }
@@ -317,7 +322,8 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             if (HoldsBinaryFloatingPoint(parameter.Type)
                 && !parameter.IsImplicitlyDeclared
                 && parameter.Locations.Length > 0
-                && IsMoneyLike(parameter, method, parameter.Locations[0]))
+                && IsMoneyLike(parameter, method, parameter.Locations[0])
+                && !NumericModel.IsModelMath(method))
             {
                 context.ReportDiagnostic(Create(parameter, "parameter", parameter.Type));
             }
@@ -405,5 +411,93 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
         private static bool IsRecordParameterProperty(IPropertySymbol property)
             => property.DeclaringSyntaxReferences.Length == 1
                && property.DeclaringSyntaxReferences[0].GetSyntax() is ParameterSyntax;
+    }
+
+    /// <summary>
+    /// Pricing and risk models (Black-Scholes, binomial trees, implied-volatility searches, impact
+    /// models) compute in <c>double</c> because the functions they need have no <c>decimal</c> form.
+    /// Their money-named parameters, locals and results are model inputs and outputs, not money held:
+    /// the state and the books stay <c>decimal</c>, and fields and properties are always reported. Asked
+    /// only for a declaration that is already a money-named <c>double</c>, so the syntax walks are rare.
+    /// </summary>
+    private static class NumericModel
+    {
+        /// <summary>True when <paramref name="function"/> calls <c>Math.Exp</c>, <c>Log</c>, <c>Pow</c>, <c>Sqrt</c> or another function <c>decimal</c> lacks.</summary>
+        public static bool IsModelMath(IMethodSymbol function)
+        {
+            foreach (var reference in function.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax().DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access }
+                        && IsTranscendental(name.Identifier.ValueText)
+                        && IsMathType(access.Expression))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when <paramref name="function"/> returns <c>decimal</c> and converts a <c>decimal</c> to
+        /// <c>double</c> itself (<c>(double)underlying.Price</c>, <c>Convert.ToDouble(strike)</c>): money
+        /// enters and leaves as <c>decimal</c>, and its <c>double</c> locals are the computation between.
+        /// </summary>
+        public static bool IsDecimalAtItsEdges(IMethodSymbol function, SemanticModel? model)
+        {
+            if (model is null || !HoldsDecimal(function.ReturnType))
+            {
+                return false;
+            }
+
+            foreach (var reference in function.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                foreach (var node in reference.GetSyntax().DescendantNodes())
+                {
+                    var converted = node switch
+                    {
+                        CastExpressionSyntax { Type: PredefinedTypeSyntax type } cast
+                            when type.Keyword.IsKind(SyntaxKind.DoubleKeyword) || type.Keyword.IsKind(SyntaxKind.FloatKeyword) => cast.Expression,
+                        InvocationExpressionSyntax
+                        {
+                            Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Convert" }, Name.Identifier.ValueText: "ToDouble" },
+                            ArgumentList.Arguments: { Count: 1 } arguments,
+                        } => arguments[0].Expression,
+                        _ => null,
+                    };
+                    if (converted is not null && model.GetTypeInfo(converted).Type?.SpecialType == SpecialType.System_Decimal)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HoldsDecimal(ITypeSymbol type)
+            => type.SpecialType == SpecialType.System_Decimal
+               || (type is INamedTypeSymbol { IsGenericType: true, TypeArguments: { Length: 1 } arguments } && arguments[0].SpecialType == SpecialType.System_Decimal);
+
+        private static bool IsTranscendental(string name) => name is
+            "Exp" or "Log" or "Log10" or "Log2" or "Pow" or "Sqrt" or "Cbrt"
+            or "Sin" or "Cos" or "Tan" or "Asin" or "Acos" or "Atan" or "Atan2"
+            or "Sinh" or "Cosh" or "Tanh" or "Asinh" or "Acosh" or "Atanh";
+
+        // Math.Exp, MathF.Exp, System.Math.Exp, global::System.Math.Exp.
+        private static bool IsMathType(ExpressionSyntax expression) => expression switch
+        {
+            IdentifierNameSyntax { Identifier.ValueText: "Math" or "MathF" } => true,
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Math" or "MathF", Expression: IdentifierNameSyntax { Identifier.ValueText: "System" } or AliasQualifiedNameSyntax } => true,
+            _ => false,
+        };
     }
 }

@@ -185,9 +185,9 @@ public sealed class RDY501FloatingPointMoneyTests
             {
                 private double {|RDY501:_lastPrice|};
 
-                double StdDev(double {|RDY501:price|}) => Math.Sqrt(price);
+                long Bits(double {|RDY501:price|}) => BitConverter.DoubleToInt64Bits(price);
 
-                double LogReturn(double {|RDY501:bid|}, double {|RDY501:ask|}) => Math.Log(ask / bid);
+                bool IsQuoted(double {|RDY501:bid|}, double {|RDY501:ask|}) => !double.IsNaN(bid) && !double.IsNaN(ask);
 
                 void Publish(double {|RDY501:markPrice|}) => Interlocked.Exchange(ref _lastPrice, markPrice);
 
@@ -212,7 +212,7 @@ public sealed class RDY501FloatingPointMoneyTests
 
                 decimal RoundToTick(decimal price) => Math.Round(price / _tickSize) * _tickSize;
 
-                double Volatility(double {|RDY501:markPrice|}) => Math.Sqrt(markPrice);
+                long Bits(double {|RDY501:markPrice|}) => BitConverter.DoubleToInt64Bits(markPrice);
 
                 decimal Last() => _lastPrice;
             }
@@ -229,7 +229,7 @@ public sealed class RDY501FloatingPointMoneyTests
 
                 double RoundToTick(double {|RDY501:price|}) => Math.Round(price / _tickSize) * _tickSize;
 
-                double Volatility(double {|RDY501:markPrice|}) => Math.Sqrt(markPrice);
+                long Bits(double {|RDY501:markPrice|}) => BitConverter.DoubleToInt64Bits(markPrice);
 
                 double Last() => _lastPrice;
             }
@@ -599,12 +599,60 @@ public sealed class RDY501FloatingPointMoneyTests
             double bidAskImbalance;
             const double PriceEpsilon = 1e-9;
             double askIv;
+            double BookValueYield;
             System.Action<double> onPrice;
             System.Func<double, double> priceModel;
             decimal price;
             int qty;
             long volume;
             double {|RDY501:spread|};
+        }
+        """);
+
+    [Fact]
+    public Task PricingModelsThatMustComputeInDouble_AreNotReported() => Verify.AnalyzerAsync(
+        """
+        using System;
+
+        static class Black
+        {
+            public static double TheoreticalPrice(double spotPrice, double strikePrice, double vol, double years)
+            {
+                var d1 = (Math.Log(spotPrice / strikePrice) + vol * vol / 2 * years) / (vol * Math.Sqrt(years));
+                double optionPrice = spotPrice * d1 - strikePrice * System.Math.Exp(-years);
+                return optionPrice;
+            }
+
+            static float Discounted(float price, float years) => price * MathF.Exp(-years);
+        }
+
+        class Greek
+        {
+            decimal _underlying = 100m, _strike = 95m;
+            double {|RDY501:_lastPrice|}; // state: reported wherever it is
+
+            decimal Vega()
+            {
+                var underlyingPrice = (double)_underlying;
+                var strikePrice = Convert.ToDouble(_strike);
+                var price = 0d;
+                var bumpedPrice = Black.TheoreticalPrice(underlyingPrice, strikePrice, 0.21, 1) - price;
+                return (decimal)bumpedPrice;
+            }
+
+            double Payoff(double {|RDY501:underlyingPrice|}, double {|RDY501:strikePrice|}) => Math.Max(underlyingPrice - strikePrice, 0);
+
+            double {|RDY501:Spread|}(double {|RDY501:bidPrice|}, double {|RDY501:askPrice|})
+            {
+                double {|RDY501:midPrice|} = (bidPrice + askPrice) / 2;
+                return askPrice - midPrice;
+            }
+
+            decimal Notional(decimal qty)
+            {
+                double {|RDY501:fillPrice|} = 101.5; // no decimal converted here: money held in double
+                return qty * (decimal)fillPrice;
+            }
         }
         """);
 
