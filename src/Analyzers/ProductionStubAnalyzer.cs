@@ -65,7 +65,8 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
             if (thrown is not IObjectCreationOperation creation
                 || !WellKnownTypes.Is(creation.Type, types.NotImplementedException)
                 || context.ContainingSymbol.ContainingType is { TypeKind: TypeKind.Interface }
-                || IsAbstractByConvention(throwOperation, context.ContainingSymbol))
+                || IsAbstractByConvention(throwOperation, context.ContainingSymbol)
+                || IsNeverCalledByItsFramework(context.ContainingSymbol))
             {
                 return; // RULES.md exempts abstract and interface members
             }
@@ -82,9 +83,15 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
         // public virtual IEnumerable<Insight> Update(…) { throw new NotImplementedException("derived types
         // must implement Update"); }: a virtual member whose whole body is the throw is an abstract member
         // written the long way (often for a scripting bridge that cannot see abstract members).
+        // An abstract class that overrides a member with only the throw re-abstracts it the same way:
+        // abstract class IndexedData : BaseData { public override string GetSource() => throw …; }.
         private static bool IsAbstractByConvention(IThrowOperation throwOperation, ISymbol member)
         {
-            if (member is not IMethodSymbol { IsVirtual: true } && member is not IMethodSymbol { AssociatedSymbol.IsVirtual: true })
+            if (member is not IMethodSymbol method
+                || !(method.IsVirtual || method.AssociatedSymbol is { IsVirtual: true }
+                     || ((method.IsOverride || method.AssociatedSymbol is { IsOverride: true })
+                         && !method.IsSealed && method.AssociatedSymbol is not { IsSealed: true }
+                         && method.ContainingType is { IsAbstract: true })))
             {
                 return false;
             }
@@ -104,6 +111,89 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
             }
 
             return parent is IBlockOperation { Operations.Length: 1, Parent: null or IMethodBodyOperation };
+        }
+
+        // Members an interface or a base class forces on a type, which the framework that owns the
+        // contract never calls, so the throw cannot run:
+        // - IEnumerator.Reset: foreach, LINQ and the compiler's own iterators never call it;
+        // - Json.NET's JsonConverter.WriteJson when the converter's CanWrite is a constant false,
+        //   ReadJson when CanRead is, and CanConvert when both are (a converter applied by attribute).
+        private static bool IsNeverCalledByItsFramework(ISymbol member)
+        {
+            if (member is not IMethodSymbol { ContainingType: { } type } method)
+            {
+                return false;
+            }
+
+            if (method is { Name: "Reset" or "System.Collections.IEnumerator.Reset", Parameters.IsEmpty: true, ReturnsVoid: true })
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (implemented.SpecialType == SpecialType.System_Collections_IEnumerator)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (!method.IsOverride || !DerivesFromJsonNetConverter(type))
+            {
+                return false;
+            }
+
+            return method.Name switch
+            {
+                "WriteJson" => IsConstantFalse(type, "CanWrite"),
+                "ReadJson" => IsConstantFalse(type, "CanRead"),
+                "CanConvert" => IsConstantFalse(type, "CanWrite") && IsConstantFalse(type, "CanRead"),
+                _ => false,
+            };
+        }
+
+        private static bool DerivesFromJsonNetConverter(INamedTypeSymbol type)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current is { Name: "JsonConverter", ContainingNamespace: { Name: "Json", ContainingNamespace: { Name: "Newtonsoft", ContainingNamespace.IsGlobalNamespace: true } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // public override bool CanWrite => false; or { get { return false; } } or { get => false; },
+        // declared by the converter or by a base converter in source.
+        private static bool IsConstantFalse(INamedTypeSymbol type, string propertyName)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var candidate in current.GetMembers(propertyName))
+                {
+                    if (candidate is not IPropertySymbol { IsOverride: true } property)
+                    {
+                        continue;
+                    }
+
+                    foreach (var reference in property.DeclaringSyntaxReferences)
+                    {
+                        if (reference.GetSyntax() is PropertyDeclarationSyntax syntax)
+                        {
+                            var getter = syntax.AccessorList is { Accessors.Count: 1 } accessors ? accessors.Accessors[0] : null;
+                            var returned = syntax.ExpressionBody?.Expression
+                                ?? (getter is null ? null : ReturnedExpression(getter.Body, getter.ExpressionBody));
+                            return returned is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.FalseLiteralExpression);
+                        }
+                    }
+
+                    return false; // overridden in metadata: its value is not known here
+                }
+            }
+
+            return false;
         }
 
         [MethodImpl(JitOptions.Optimized)]

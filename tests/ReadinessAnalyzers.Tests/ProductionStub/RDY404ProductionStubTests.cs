@@ -77,12 +77,12 @@ public sealed class RDY404ProductionStubTests
 
             object IEnumerator.Current => Current;
 
+            void IEnumerator.Reset() { }
+
             public bool MoveNext()
             {
                 {|RDY404:throw new NotImplementedException("level iteration")|};
             }
-
-            public void Reset() => {|RDY404:throw new System.NotImplementedException()|};
 
             public void Dispose() { }
         }
@@ -178,6 +178,111 @@ public sealed class RDY404ProductionStubTests
         class MomentumAlpha : AlphaModel
         {
             public override IEnumerable<Insight> Update(decimal price) => {|RDY404:throw new NotImplementedException()|};
+        }
+        """);
+
+    [Fact]
+    public Task AbstractClassOverrideThatOnlyThrows_ReAbstractsTheMember() => Verify.AnalyzerAsync(
+        """
+        using System;
+
+        class BaseData
+        {
+            public virtual string GetSource(DateTime date) => "";
+            public virtual decimal Price => 0m;
+            public virtual string Symbol() => "";
+        }
+
+        abstract class IndexedData : BaseData
+        {
+            public override string GetSource(DateTime date)
+            {
+                throw new NotImplementedException("IndexedData types must implement GetSource");
+            }
+
+            public override decimal Price => throw new NotImplementedException();
+
+            public sealed override string Symbol() => {|RDY404:throw new NotImplementedException()|};
+        }
+
+        sealed class FuturesIndex : IndexedData
+        {
+            public override string GetSource(DateTime date) => {|RDY404:throw new NotImplementedException()|};
+        }
+        """);
+
+    [Fact]
+    public Task MembersTheirFrameworkNeverCalls_AreNotReported() => Verify.AnalyzerAsync(
+        """
+        using System;
+        using System.Collections;
+        using System.Collections.Generic;
+        using Newtonsoft.Json;
+
+        sealed class OnePassEnumerator : IEnumerator<decimal>
+        {
+            public decimal Current => 0m;
+            object IEnumerator.Current => Current;
+            public bool MoveNext() => false;
+            public void Dispose() { }
+
+            public void Reset()
+            {
+                throw new NotImplementedException("Single pass only.");
+            }
+        }
+
+        sealed class ReadOnlyOrderConverter : JsonConverter
+        {
+            public override bool CanWrite { get { return false; } }
+            public override bool CanConvert(Type objectType) => {|RDY404:throw new NotImplementedException()|};
+            public override object ReadJson(JsonReader reader, Type objectType, object existing, JsonSerializer serializer) => reader.Value;
+            public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer)
+            {
+                throw new NotImplementedException();
+            }
+        }
+
+        sealed class WriteOnlyQuoteConverter : JsonConverter
+        {
+            public override bool CanRead => false;
+            public override bool CanConvert(Type objectType) => true;
+            public override object ReadJson(JsonReader reader, Type objectType, object existing, JsonSerializer serializer) => throw new NotImplementedException();
+            public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer) { }
+        }
+
+        sealed class AttributeOnlyConverter : JsonConverter
+        {
+            public override bool CanRead => false;
+            public override bool CanWrite { get => false; }
+            public override bool CanConvert(Type objectType) => throw new NotImplementedException();
+            public override object ReadJson(JsonReader reader, Type objectType, object existing, JsonSerializer serializer) => throw new NotImplementedException();
+            public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer) => throw new NotImplementedException();
+        }
+
+        sealed class HalfDoneConverter : JsonConverter
+        {
+            private readonly bool _canWrite = true;
+            public override bool CanWrite => _canWrite;
+            public override bool CanConvert(Type objectType) => true;
+            public override object ReadJson(JsonReader reader, Type objectType, object existing, JsonSerializer serializer) => {|RDY404:throw new NotImplementedException()|};
+            public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer) => {|RDY404:throw new NotImplementedException()|};
+        }
+
+        namespace Newtonsoft.Json
+        {
+            public class JsonReader { public object Value => null; }
+            public class JsonWriter { }
+            public class JsonSerializer { }
+
+            public abstract class JsonConverter
+            {
+                public virtual bool CanRead => true;
+                public virtual bool CanWrite => true;
+                public abstract bool CanConvert(Type objectType);
+                public abstract object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer);
+                public abstract void WriteJson(JsonWriter writer, object value, JsonSerializer serializer);
+            }
         }
         """);
 
