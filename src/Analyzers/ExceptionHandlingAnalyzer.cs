@@ -94,6 +94,13 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // catch (OperationCanceledException) { } catch (ObjectDisposedException) { }: shutting a feed down
+            // cancels its token and disposes its socket, and whichever the receive loop meets first ends it.
+            if (syntax.Declaration is not null && IsObjectDisposed(clause.ExceptionType) && HasCancellationClause(tryOperation))
+            {
+                return;
+            }
+
             var exception = (clause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;
             var filter = default(Facts);
             if (clause.Filter is { } filterOperation)
@@ -177,6 +184,22 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
 
         private bool IsCancellationType(ITypeSymbol? type)
             => WellKnownTypes.IsOrDerivesFrom(type, types.OperationCanceledException);
+
+        private static bool IsObjectDisposed(ITypeSymbol type)
+            => type is { Name: "ObjectDisposedException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
+        private bool HasCancellationClause(ITryOperation tryOperation)
+        {
+            foreach (var clause in tryOperation.Catches)
+            {
+                if (IsCancellationType(clause.ExceptionType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         // Exception, SystemException: an OperationCanceledException lands here.
         private bool CatchesCancellation(ITypeSymbol type)

@@ -345,6 +345,36 @@ public sealed class RDY401SwallowedExceptionTests
         """);
 
     [Fact]
+    public Task ObjectDisposedBesideACancellationCatch_IsTheShutdownSignal() => AnalyzeAsync(
+        """
+        using System;
+        using System.Net.WebSockets;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Feed
+        {
+            async Task ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
+            {
+                var buffer = new byte[4096];
+                while (!ct.IsCancellationRequested)
+                {
+                    try { await socket.ReceiveAsync(buffer, ct); }
+                    catch (OperationCanceledException) { }
+                    catch (ObjectDisposedException) { }
+                    catch (WebSocketException ex) { Console.Error.WriteLine(ex); }
+                }
+            }
+
+            void Send(ClientWebSocket socket)
+            {
+                try { socket.Abort(); }
+                {|RDY401:catch (ObjectDisposedException)|} { }
+            }
+        }
+        """);
+
+    [Fact]
     public Task NarrowCatchWithAComment_IsNotReported() => AnalyzeAsync(
         """
         using System;
