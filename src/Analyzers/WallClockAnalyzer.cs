@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -72,7 +73,8 @@ public sealed class WallClockAnalyzer : DiagnosticAnalyzer
 
             if (IsInsideNameOf(reference)
                 || Namespaces.IsInAny(context.ContainingSymbol.ContainingNamespace,
-                    options.Get(reference.Syntax.SyntaxTree).WallClockAllowedNamespaces))
+                    options.Get(reference.Syntax.SyntaxTree).WallClockAllowedNamespaces)
+                || LocalFileTimes.IsComparedWithOne(reference))
             {
                 return; // nameof reads no clock; configured UI and display namespaces may show local time
             }
@@ -84,6 +86,99 @@ public sealed class WallClockAnalyzer : DiagnosticAnalyzer
                 isToday ? s_utcToday : s_utcNow,
                 typeName + "." + name,
                 typeName + (isToday ? ".UtcNow.Date" : ".UtcNow")));
+        }
+
+        // DateTime.Now - TimeSpan.FromDays(1) > File.GetLastWriteTime(path), or a local computed from Now
+        // and compared with FileInfo.CreationTime: the file system's times are local too, so the code is
+        // right as it stands, and UtcNow alone would compare UTC with local time.
+        private static class LocalFileTimes
+        {
+            public static bool IsComparedWithOne(IOperation now)
+            {
+                var value = Derived(now);
+                switch (value.Parent)
+                {
+                    case IBinaryOperation binary when IsComparison(binary.OperatorKind):
+                        return IsLocalFileTime(binary.LeftOperand == value ? binary.RightOperand : binary.LeftOperand);
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } }:
+                        return IsLocalComparedWithOne(local, now);
+                    default:
+                        return false;
+                }
+            }
+
+            // Now.AddHours(-24), Now - TimeSpan.FromDays(d), (Now): the same clock, shifted.
+            private static IOperation Derived(IOperation value)
+            {
+                while (true)
+                {
+                    switch (value.Parent)
+                    {
+                        case IConversionOperation conversion:
+                            value = conversion;
+                            continue;
+                        case IInvocationOperation invocation when invocation.Instance == value
+                                                                  && invocation.TargetMethod.Name.StartsWith("Add", StringComparison.Ordinal):
+                            value = invocation;
+                            continue;
+                        case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } shift
+                            when shift.LeftOperand == value && shift.Type is { SpecialType: SpecialType.System_DateTime } or { Name: "DateTimeOffset" }:
+                            value = shift;
+                            continue;
+                        default:
+                            return value;
+                    }
+                }
+            }
+
+            private static bool IsLocalComparedWithOne(ILocalSymbol local, IOperation inside)
+            {
+                var root = inside;
+                while (root.Parent is not null)
+                {
+                    root = root.Parent;
+                }
+
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is ILocalReferenceOperation reference
+                        && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                        && Derived(reference).Parent is IBinaryOperation binary
+                        && IsComparison(binary.OperatorKind)
+                        && IsLocalFileTime(binary.LeftOperand == Derived(reference) ? binary.RightOperand : binary.LeftOperand))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsComparison(BinaryOperatorKind kind) => kind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+                or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals
+                or BinaryOperatorKind.NotEquals or BinaryOperatorKind.Subtract;
+
+            // File/Directory.GetLastWriteTime, GetCreationTime, GetLastAccessTime; FileSystemInfo.LastWriteTime,
+            // CreationTime, LastAccessTime (not their …Utc twins).
+            private static bool IsLocalFileTime(IOperation operation)
+            {
+                while (operation is IConversionOperation conversion)
+                {
+                    operation = conversion.Operand;
+                }
+
+                return operation switch
+                {
+                    IInvocationOperation { TargetMethod: { Name: "GetLastWriteTime" or "GetCreationTime" or "GetLastAccessTime" } method }
+                        => method.ContainingType is { Name: "File" or "Directory" } type && IsSystemIO(type),
+                    IPropertyReferenceOperation { Property: { Name: "LastWriteTime" or "CreationTime" or "LastAccessTime" } property }
+                        => property.ContainingType is { Name: "FileSystemInfo" } type && IsSystemIO(type),
+                    _ => false,
+                };
+            }
+
+            private static bool IsSystemIO(INamedTypeSymbol type)
+                => type.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
         }
 
         private static bool IsInsideNameOf(IOperation operation)

@@ -163,6 +163,62 @@ public sealed class RDY504LocalWallClockTimeTests
         """);
 
     [Fact]
+    public Task NowComparedWithALocalFileTime_IsNotReported() => Verify.AnalyzerAsync(
+        """
+        using System;
+        using System.IO;
+
+        class DataCache
+        {
+            bool IsOutOfDate(string path, int days)
+                => DateTime.Now - TimeSpan.FromDays(days) > File.GetLastWriteTime(path);
+
+            bool IsFresh(FileInfo file) => file.LastWriteTime >= DateTime.Now.AddMinutes(-5);
+
+            double HoursIdle(string folder) => (DateTime.Now - Directory.GetLastAccessTime(folder)).TotalHours;
+
+            void Clean(string folder)
+            {
+                var frontierToDelete = DateTime.Now.AddHours(-24);
+                foreach (var file in Directory.EnumerateFiles(folder))
+                {
+                    if (File.GetCreationTime(file) < frontierToDelete)
+                    {
+                        File.Delete(file);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NowComparedWithAnythingElse_IsReported() => Verify.AnalyzerAsync(
+        """
+        using System;
+        using System.IO;
+
+        class Expiry
+        {
+            DateTime _expiresUtc;
+
+            bool MixesUtcFileTimeWithLocalTime(string path) => {|RDY504:DateTime.Now|} > File.GetLastWriteTimeUtc(path);
+
+            bool IsExpired()
+            {
+                var now = {|RDY504:DateTime.Now|};
+                return now > _expiresUtc;
+            }
+
+            bool IsStale(string path)
+            {
+                var cutoff = {|RDY504:DateTime.Now|}.AddHours(-1);
+                Console.WriteLine(File.GetLastWriteTime(path));
+                return cutoff > _expiresUtc;
+            }
+        }
+        """);
+
+    [Fact]
     public Task NowMembersOfOtherTypes_AreNotReported() => Verify.AnalyzerAsync(
         """
         class Clock
