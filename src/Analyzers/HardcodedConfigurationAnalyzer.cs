@@ -335,6 +335,39 @@ public sealed class HardcodedConfigurationAnalyzer : DiagnosticAnalyzer
                 && (use.IsUri || IsEndpointName(use.Symbol));
         }
 
+        // Config.Get("venue-url", "https://…"), configuration.GetValue("Venue:Url", "https://…"): the literal
+        // is the default of a setting read by its key, the same fallback as `config["Venue:Url"] ?? "https://…"`.
+        private static bool IsConfigurationDefault(IArgumentOperation argument)
+        {
+            if (argument.Parameter is not { } parameter
+                || !(parameter.Name.StartsWith("default", StringComparison.OrdinalIgnoreCase)
+                     || parameter.Name.StartsWith("fallback", StringComparison.OrdinalIgnoreCase))
+                || argument.Parent is not IInvocationOperation invocation)
+            {
+                return false;
+            }
+
+            foreach (var other in invocation.Arguments)
+            {
+                var key = other.Value;
+                while (key is IConversionOperation conversion)
+                {
+                    key = conversion.Operand;
+                }
+
+                // The setting's key: a constant, or a static readonly string (public static readonly string
+                // ApiUrlKeyName = "venue-api-url").
+                if (other != argument
+                    && (key.ConstantValue is { HasValue: true, Value: string }
+                        || key is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Type.SpecialType: SpecialType.System_String } }))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         // Where the literal's value goes: through conversions, concatenation (as the left operand),
         // conditionals, `??`, switch arms, arrays, collection initializers and `new Uri(…)`, to the
         // parameter, symbol or member that receives it.
@@ -394,6 +427,7 @@ public sealed class HardcodedConfigurationAnalyzer : DiagnosticAnalyzer
                         current = uri;
                         continue;
                     case IArgumentOperation argument:
+                        isFallback |= IsConfigurationDefault(argument);
                         return new Destination(argument.Parameter is null ? DestinationKind.Unknown : DestinationKind.Parameter, argument.Parameter, isFallback, isUri, isOneOfSeveral);
                     case ISimpleAssignmentOperation assignment when assignment.Value == current:
                         if (assignment.Target is IPropertyReferenceOperation { Arguments.IsEmpty: false, Instance: IInstanceReferenceOperation }

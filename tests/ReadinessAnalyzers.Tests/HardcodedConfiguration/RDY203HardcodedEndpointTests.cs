@@ -340,6 +340,44 @@ public sealed class RDY203HardcodedEndpointTests
         """);
 
     [Fact]
+    public Task DefaultOfASettingReadByItsKey_IsNotReported() => Verify.AnalyzerAsync(
+        """
+        using System.Collections.Generic;
+
+        static class Config
+        {
+            public static string Get(string key, string defaultValue = "") => defaultValue;
+        }
+
+        static class Settings
+        {
+            public static T GetValue<T>(this IDictionary<string, string> settings, string key, T defaultValue) => defaultValue;
+            public static string Lookup(string key, string fallback) => fallback;
+            public static string Pick(string defaultUrl, string otherUrl) => defaultUrl;
+        }
+
+        class BinanceFactory
+        {
+            public static readonly string WebSocketUrlKeyName = "binance-dwebsocket-url";
+
+            Dictionary<string, string> BrokerageData(IDictionary<string, string> settings) => new()
+            {
+                { "binance-api-url", Config.Get("binance-api-url", "https://api.binance.com") },
+                { WebSocketUrlKeyName, Config.Get(WebSocketUrlKeyName, "wss://dstream.binance.com/ws") },
+                { "binance-websocket-url", settings.GetValue("binance-websocket-url", "wss://stream.binance.com:9443/ws") },
+                { "binance-orders-url", Settings.Lookup("binance-orders-url", "wss://ws-api.binance.com:9443/ws-api/v3") },
+            };
+
+            string WithoutAKey(string url) => Settings.Pick(url, url);
+
+            string NotADefault() => Settings.Pick(defaultUrl: Config.Get("x"), otherUrl: Config.Get("y"));
+
+            // A default-named parameter with no setting key beside it: an endpoint like any other.
+            readonly string _apiUrl = Settings.Pick({|RDY203:"https://api.binance.us"|}, Config.Get("binance-us"));
+        }
+        """);
+
+    [Fact]
     public Task TestProjects_AreNotReported() => Verify.AnalyzerAsync(
         """
         using System;
