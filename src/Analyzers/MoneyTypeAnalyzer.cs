@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -166,6 +167,13 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
 
     private sealed class Analysis(MoneyNames names)
     {
+        // Each function's numeric-model verdicts, once per function however many of its declarations ask
+        // (a long pricing routine can declare dozens of money-named doubles). Boxed verdicts keep the
+        // dictionaries on the runtime's shared code for reference types.
+        private static readonly object s_yes = new(), s_no = new();
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _modelMath = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _decimalAtItsEdges = new(SymbolEqualityComparer.Default);
+
         [MethodImpl(JitOptions.Optimized)]
         public void OnField(SymbolAnalysisContext context)
         {
@@ -221,7 +229,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
                     if (method.Locations.Length > 0
                         && HoldsBinaryFloatingPoint(method.ReturnType)
                         && IsMoneyLike(method, null, method.Locations[0])
-                        && !NumericModel.IsModelMath(method))
+                        && !IsModelMath(method))
                     {
                         Report(context, method, "method result", method.ReturnType);
                     }
@@ -251,7 +259,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             }
 
             if (HoldsBinaryFloatingPoint(function.ReturnType) && IsMoneyLike(function, null, function.Locations[0])
-                && !NumericModel.IsModelMath(function))
+                && !IsModelMath(function))
             {
                 context.ReportDiagnostic(Create(function, "method result", function.ReturnType));
             }
@@ -260,7 +268,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             {
                 if (HoldsBinaryFloatingPoint(parameter.Type) && parameter.Locations.Length > 0
                     && IsMoneyLike(parameter, function, parameter.Locations[0])
-                    && !NumericModel.IsModelMath(function))
+                    && !IsModelMath(function))
                 {
                     context.ReportDiagnostic(Create(parameter, "parameter", parameter.Type));
                 }
@@ -311,10 +319,30 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
                 && local.Locations.Length > 0
                 && IsMoneyLike(local, context.ContainingSymbol, local.Locations[0])
                 && !(local.ContainingSymbol is IMethodSymbol function
-                     && (NumericModel.IsModelMath(function) || NumericModel.IsDecimalAtItsEdges(function, context.Operation.SemanticModel))))
+                     && (IsModelMath(function) || IsDecimalAtItsEdges(function, context.Operation.SemanticModel))))
             {
                 context.ReportDiagnostic(Create(local, "local", local.Type));
             }
+        }
+
+        private bool IsModelMath(IMethodSymbol function)
+        {
+            if (!_modelMath.TryGetValue(function, out var verdict))
+            {
+                verdict = _modelMath.GetOrAdd(function, NumericModel.IsModelMath(function) ? s_yes : s_no);
+            }
+
+            return verdict == s_yes;
+        }
+
+        private bool IsDecimalAtItsEdges(IMethodSymbol function, SemanticModel? model)
+        {
+            if (!_decimalAtItsEdges.TryGetValue(function, out var verdict))
+            {
+                verdict = _decimalAtItsEdges.GetOrAdd(function, NumericModel.IsDecimalAtItsEdges(function, model) ? s_yes : s_no);
+            }
+
+            return verdict == s_yes;
         }
 
         private void ReportParameter(SymbolAnalysisContext context, IParameterSymbol parameter, IMethodSymbol method)
@@ -323,7 +351,7 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
                 && !parameter.IsImplicitlyDeclared
                 && parameter.Locations.Length > 0
                 && IsMoneyLike(parameter, method, parameter.Locations[0])
-                && !NumericModel.IsModelMath(method))
+                && !IsModelMath(method))
             {
                 context.ReportDiagnostic(Create(parameter, "parameter", parameter.Type));
             }
