@@ -426,6 +426,10 @@ public sealed class HardcodedConfigurationAnalyzer : DiagnosticAnalyzer
                         isUri = true; // new Uri("https://…"): where the Uri goes names the endpoint
                         current = uri;
                         continue;
+                    case IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: { } matcher } }
+                        when matcher.EndsWith("Filter", StringComparison.Ordinal) || matcher.EndsWith("Matcher", StringComparison.Ordinal):
+                        // new HostFilter("wss://stream.venue.com") in a rate-limit rule: matched, not connected to
+                        return new Destination(DestinationKind.NotAnEndpoint, null, isFallback, isUri, isOneOfSeveral);
                     case IArgumentOperation argument:
                         isFallback |= IsConfigurationDefault(argument);
                         return new Destination(argument.Parameter is null ? DestinationKind.Unknown : DestinationKind.Parameter, argument.Parameter, isFallback, isUri, isOneOfSeveral);

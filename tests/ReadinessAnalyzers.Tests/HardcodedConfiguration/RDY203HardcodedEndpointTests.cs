@@ -377,6 +377,21 @@ public sealed class RDY203HardcodedEndpointTests
         }
         """);
 
+    // Rate-limit rules match the host a request goes to; they connect to nothing.
+    [Fact]
+    public Task HostGivenToAFilterOrMatcher_IsNotReported() => Verify.AnalyzerAsync(
+        """
+        sealed class HostFilter(string host) { public string Host { get; } = host; }
+        sealed class HostMatcher(string host) { public string Host { get; } = host; }
+        sealed class SocketEndpoint(string url) { public string Url { get; } = url; }
+
+        class RateLimits
+        {
+            readonly object[] _rules = { new HostFilter("wss://stream.binance.com"), new HostMatcher("https://fapi.binance.com") };
+            readonly SocketEndpoint _feed = new SocketEndpoint({|RDY203:"wss://fstream.binance.com"|});
+        }
+        """);
+
     [Fact]
     public Task TestProjects_AreNotReported() => Verify.AnalyzerAsync(
         """
