@@ -325,6 +325,47 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        // Buy(Symbol symbol, double quantity) => Buy(symbol, (decimal)quantity), beside Buy(Symbol, decimal):
+        // an overload for callers that hold a double, while the engine keeps the decimal one. The twin
+        // has the same name and parameters, decimal where this one has double or float.
+        private static bool HasDecimalTwin(IMethodSymbol method, IParameterSymbol parameter)
+        {
+            if (!IsPlainFloatingPoint(parameter.Type) || method.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            foreach (var member in type.GetMembers(method.Name))
+            {
+                if (member is not IMethodSymbol twin || twin.Parameters.Length != method.Parameters.Length
+                    || SymbolEqualityComparer.Default.Equals(twin, method))
+                {
+                    continue;
+                }
+
+                var matches = true;
+                for (var i = 0; i < twin.Parameters.Length && matches; i++)
+                {
+                    var own = method.Parameters[i].Type;
+                    var other = twin.Parameters[i].Type;
+                    matches = i == parameter.Ordinal
+                        ? other.SpecialType == SpecialType.System_Decimal
+                        : SymbolEqualityComparer.Default.Equals(own, other)
+                          || (IsPlainFloatingPoint(own) && other.SpecialType == SpecialType.System_Decimal);
+                }
+
+                if (matches)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsPlainFloatingPoint(ITypeSymbol type)
+            => type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+
         private bool IsModelMath(IMethodSymbol function)
         {
             if (!_modelMath.TryGetValue(function, out var verdict))
@@ -351,7 +392,8 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
                 && !parameter.IsImplicitlyDeclared
                 && parameter.Locations.Length > 0
                 && IsMoneyLike(parameter, method, parameter.Locations[0])
-                && !IsModelMath(method))
+                && !IsModelMath(method)
+                && !HasDecimalTwin(method, parameter))
             {
                 context.ReportDiagnostic(Create(parameter, "parameter", parameter.Type));
             }

@@ -35,7 +35,7 @@ internal static class Names
         "ratio", "volatility", "iv", "sharpe", "sortino", "pct", "percent", "percentage", "percentile", "quantile",
         "bps", "weight", "score", "zscore", "rate", "multiplier", "factor", "coefficient", "fraction", "leverage",
         "utilization", "imbalance", "elasticity", "log", "return", "sigma", "std", "stddev", "stdev", "deviation",
-        "variance", "correlation", "beta", "skew", "probability", "prob", "epsilon", "eps", "yield",
+        "variance", "correlation", "beta", "skew", "probability", "prob", "epsilon", "eps", "yield", "relative", "relatives",
         // unit counts: a price distance in ticks or pips is a count, not an amount
         "pips", "ticks",
         // durations: priceUpdateIntervalMs is a time

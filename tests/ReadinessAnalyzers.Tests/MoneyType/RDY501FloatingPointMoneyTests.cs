@@ -657,6 +657,30 @@ public sealed class RDY501FloatingPointMoneyTests
         """);
 
     [Fact]
+    public Task ConvenienceOverloadsBesideTheirDecimalTwin_AreNotReported() => Verify.AnalyzerAsync(
+        """
+        class Algorithm
+        {
+            public void Buy(string symbol, decimal quantity) { }
+            public void Buy(string symbol, double quantity) => Buy(symbol, (decimal)quantity);
+            public void Buy(string symbol, float quantity) => Buy(symbol, (decimal)quantity);
+
+            public void Limit(string symbol, decimal quantity, decimal limitPrice) { }
+            public void Limit(string symbol, double quantity, double limitPrice) => Limit(symbol, (decimal)quantity, (decimal)limitPrice);
+
+            public Algorithm(decimal startingCash) { }
+            public Algorithm(double startingCash) : this((decimal)startingCash) { }
+
+            public void Sell(string symbol, double {|RDY501:quantity|}) { }
+
+            public void Hedge(int legs, double {|RDY501:notional|}) { }
+            public void Hedge(long legs, decimal notional) { }
+
+            public double[] GetPriceRelatives() => new double[0];
+        }
+        """);
+
+    [Fact]
     public Task BareValue_IsMoneyOnlyInAMoneyContext() => Verify.AnalyzerAsync(
         """
         static class MathHelpers
