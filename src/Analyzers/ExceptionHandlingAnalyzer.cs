@@ -96,7 +96,7 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
 
             // catch (OperationCanceledException) { } catch (ObjectDisposedException) { }: shutting a feed down
             // cancels its token and disposes its socket, and whichever the receive loop meets first ends it.
-            if (syntax.Declaration is not null && IsObjectDisposed(clause.ExceptionType) && HasCancellationClause(tryOperation))
+            if (syntax.Declaration is not null && WellKnownTypes.Is(clause.ExceptionType, types.ObjectDisposedException) && HasCancellationClause(tryOperation))
             {
                 return;
             }
@@ -184,9 +184,6 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
 
         private bool IsCancellationType(ITypeSymbol? type)
             => WellKnownTypes.IsOrDerivesFrom(type, types.OperationCanceledException);
-
-        private static bool IsObjectDisposed(ITypeSymbol type)
-            => type is { Name: "ObjectDisposedException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         private bool HasCancellationClause(ITryOperation tryOperation)
         {
@@ -529,11 +526,7 @@ public sealed class ExceptionHandlingAnalyzer : DiagnosticAnalyzer
 
         private static bool IsTrivialValue(IOperation value)
         {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
+            value = Conversions.Strip(value);
             return value.ConstantValue.HasValue
                 || value is IDefaultValueOperation or ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation
                 || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }

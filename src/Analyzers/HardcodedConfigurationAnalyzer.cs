@@ -349,11 +349,7 @@ public sealed class HardcodedConfigurationAnalyzer : DiagnosticAnalyzer
 
             foreach (var other in invocation.Arguments)
             {
-                var key = other.Value;
-                while (key is IConversionOperation conversion)
-                {
-                    key = conversion.Operand;
-                }
+                var key = Conversions.Strip(other.Value);
 
                 // The setting's key: a constant, or a static readonly string (public static readonly string
                 // ApiUrlKeyName = "venue-api-url").

@@ -282,10 +282,10 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
 
         private static bool RefersTo(IOperation operation, ILocalSymbol? symbol, IOperation? reference)
         {
-            operation = StripConversions(operation);
+            operation = Conversions.Strip(operation);
             return symbol is not null
                 ? operation is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, symbol)
-                : reference is not null && SameReference(operation, StripConversions(reference));
+                : reference is not null && SameReference(operation, Conversions.Strip(reference));
         }
 
         private static bool SameReference(IOperation left, IOperation right)
@@ -303,8 +303,8 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
                         return false;
                     }
 
-                    var leftInstance = leftMember.Instance is null ? null : StripConversions(leftMember.Instance);
-                    var rightInstance = rightMember.Instance is null ? null : StripConversions(rightMember.Instance);
+                    var leftInstance = leftMember.Instance is null ? null : Conversions.Strip(leftMember.Instance);
+                    var rightInstance = rightMember.Instance is null ? null : Conversions.Strip(rightMember.Instance);
                     return (leftInstance is null or IInstanceReferenceOperation && rightInstance is null or IInstanceReferenceOperation)
                         || (leftInstance is not null && rightInstance is not null && SameReference(leftInstance, rightInstance));
                 default:
@@ -488,7 +488,7 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
         // Lambdas are searched; a method group or a delegate variable is code we cannot see: assume it does.
         private bool DelegateSetsTimeout(IOperation value, CancellationToken cancellationToken)
         {
-            value = StripConversions(value);
+            value = Conversions.Strip(value);
             if (value is not IDelegateCreationOperation creation)
             {
                 return true; // a delegate variable or parameter: configured somewhere we cannot see
@@ -691,7 +691,7 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
 
         private double? Evaluate(IOperation operation, int depth, CancellationToken cancellationToken)
         {
-            operation = StripConversions(operation);
+            operation = Conversions.Strip(operation);
             if (depth > MaxEvaluationDepth)
             {
                 return null;
@@ -1173,16 +1173,6 @@ public sealed class HttpClientAnalyzer : DiagnosticAnalyzer
             }
 
             return current;
-        }
-
-        private static IOperation StripConversions(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
         }
     }
 }

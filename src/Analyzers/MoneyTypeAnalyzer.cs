@@ -367,20 +367,17 @@ public sealed class MoneyTypeAnalyzer : DiagnosticAnalyzer
             => type.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
 
         private bool IsModelMath(IMethodSymbol function)
-        {
-            if (!_modelMath.TryGetValue(function, out var verdict))
-            {
-                verdict = _modelMath.GetOrAdd(function, NumericModel.IsModelMath(function) ? s_yes : s_no);
-            }
-
-            return verdict == s_yes;
-        }
+            => Remembered(_modelMath, function, static (f, _) => NumericModel.IsModelMath(f), null);
 
         private bool IsDecimalAtItsEdges(IMethodSymbol function, SemanticModel? model)
+            => Remembered(_decimalAtItsEdges, function, NumericModel.IsDecimalAtItsEdges, model);
+
+        private static bool Remembered(ConcurrentDictionary<IMethodSymbol, object> verdicts, IMethodSymbol function,
+            System.Func<IMethodSymbol, SemanticModel?, bool> decide, SemanticModel? model)
         {
-            if (!_decimalAtItsEdges.TryGetValue(function, out var verdict))
+            if (!verdicts.TryGetValue(function, out var verdict))
             {
-                verdict = _decimalAtItsEdges.GetOrAdd(function, NumericModel.IsDecimalAtItsEdges(function, model) ? s_yes : s_no);
+                verdict = verdicts.GetOrAdd(function, decide(function, model) ? s_yes : s_no);
             }
 
             return verdict == s_yes;

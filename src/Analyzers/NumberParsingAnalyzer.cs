@@ -406,10 +406,7 @@ public sealed class NumberParsingAnalyzer : DiagnosticAnalyzer
         private static bool IsDefault(IOperation value, out string becomes)
         {
             becomes = "0";
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
+            value = Conversions.Strip(value);
 
             if (value is IDefaultValueOperation)
             {

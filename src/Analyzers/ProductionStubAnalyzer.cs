@@ -118,7 +118,7 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
         // - IEnumerator.Reset: foreach, LINQ and the compiler's own iterators never call it;
         // - Json.NET's JsonConverter.WriteJson when the converter's CanWrite is a constant false,
         //   ReadJson when CanRead is, and CanConvert when both are (a converter applied by attribute).
-        private static bool IsNeverCalledByItsFramework(ISymbol member)
+        private bool IsNeverCalledByItsFramework(ISymbol member)
         {
             if (member is not IMethodSymbol { ContainingType: { } type } method)
             {
@@ -138,7 +138,7 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            if (!method.IsOverride || !DerivesFromJsonNetConverter(type))
+            if (!method.IsOverride || !WellKnownTypes.IsOrDerivesFrom(type.BaseType, types.JsonNetConverter))
             {
                 return false;
             }
@@ -150,19 +150,6 @@ public sealed class ProductionStubAnalyzer : DiagnosticAnalyzer
                 "CanConvert" => IsConstantFalse(type, "CanWrite") && IsConstantFalse(type, "CanRead"),
                 _ => false,
             };
-        }
-
-        private static bool DerivesFromJsonNetConverter(INamedTypeSymbol type)
-        {
-            for (var current = type.BaseType; current is not null; current = current.BaseType)
-            {
-                if (current is { Name: "JsonConverter", ContainingNamespace: { Name: "Json", ContainingNamespace: { Name: "Newtonsoft", ContainingNamespace.IsGlobalNamespace: true } } })
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         // public override bool CanWrite => false; or { get { return false; } } or { get => false; },

@@ -113,7 +113,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         {
             if (IsBuiltFromNonConstant(value, depth: 0))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.SqlInjection, Unwrap(value).Syntax.GetLocation(), sink));
+                context.ReportDiagnostic(Diagnostic.Create(Rules.SqlInjection, Conversions.Strip(value).Syntax.GetLocation(), sink));
             }
         }
 
@@ -152,7 +152,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
 
         private bool IsBuiltFromNonConstant(IOperation value, int depth)
         {
-            value = Unwrap(value);
+            value = Conversions.Strip(value);
             if (value.ConstantValue.HasValue)
             {
                 return false; // literals, const concatenation, interpolation of constants
@@ -188,7 +188,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
 
         private bool IsNonConstantPart(IOperation part, int depth)
         {
-            part = Unwrap(part);
+            part = Conversions.Strip(part);
             return part switch
             {
                 IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation => IsBuiltFromNonConstant(part, depth),
@@ -217,12 +217,12 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             }
 
             if (method.Name == "ToString" && WellKnownTypes.Is(method.ContainingType, types.StringBuilder)
-                && Unwrap(invocation.Instance!) is ILocalReferenceOperation builder)
+                && Conversions.Strip(invocation.Instance!) is ILocalReferenceOperation builder)
             {
                 foreach (var operation in RootOf(builder).Descendants())
                 {
                     if (operation is IInvocationOperation { TargetMethod.Name: "Append" or "AppendLine" or "AppendFormat" or "Insert" } append
-                        && Unwrap(append.Instance!) is ILocalReferenceOperation target
+                        && Conversions.Strip(append.Instance!) is ILocalReferenceOperation target
                         && SymbolEqualityComparer.Default.Equals(target.Local, builder.Local))
                     {
                         foreach (var argument in append.Arguments)
@@ -242,7 +242,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
 
         private bool IsNonConstantArgument(IOperation value)
         {
-            value = Unwrap(value);
+            value = Conversions.Strip(value);
             if (value is IArrayCreationOperation { Initializer: { } initializer })
             {
                 foreach (var element in initializer.ElementValues)
@@ -321,7 +321,7 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
         // Constants, nameof, and static readonly strings initialised with a constant (table names kept in a field).
         private static bool IsEffectivelyConstant(IOperation value)
         {
-            value = Unwrap(value);
+            value = Conversions.Strip(value);
             if (value.ConstantValue.HasValue || value is INameOfOperation)
             {
                 return true;
@@ -350,16 +350,6 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             }
 
             return operation;
-        }
-
-        private static IOperation Unwrap(IOperation value)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            return value;
         }
     }
 }

@@ -344,7 +344,7 @@ public sealed class TransportSecurityAnalyzer : DiagnosticAnalyzer
         {
             foreach (var argument in arguments)
             {
-                var value = Unwrap(argument.Value);
+                var value = Conversions.Strip(argument.Value);
                 if (value is IArrayCreationOperation { Initializer: { } initializer })
                 {
                     foreach (var element in initializer.ElementValues)
@@ -365,20 +365,10 @@ public sealed class TransportSecurityAnalyzer : DiagnosticAnalyzer
         }
 
         private static bool IsWildcard(IOperation value)
-            => Unwrap(value).ConstantValue is { HasValue: true, Value: string text } && text.Trim() == "*";
+            => Conversions.Strip(value).ConstantValue is { HasValue: true, Value: string text } && text.Trim() == "*";
 
         private static bool IsAllowOriginHeader(IOperation value)
-            => Unwrap(value).ConstantValue is { HasValue: true, Value: string text }
+            => Conversions.Strip(value).ConstantValue is { HasValue: true, Value: string text }
                && string.Equals(text.Trim(), AllowOriginHeader, StringComparison.OrdinalIgnoreCase);
-
-        private static IOperation Unwrap(IOperation value)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            return value;
-        }
     }
 }

@@ -44,6 +44,8 @@ public sealed class WallClockAnalyzer : DiagnosticAnalyzer
         private static readonly ImmutableDictionary<string, string?> s_utcToday =
             ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, "UtcNow.Date");
 
+        private readonly LocalFileTimes _fileTimes = new(types);
+
         [MethodImpl(JitOptions.Optimized)]
         public void OnPropertyReference(OperationAnalysisContext context)
         {
@@ -74,7 +76,7 @@ public sealed class WallClockAnalyzer : DiagnosticAnalyzer
             if (IsInsideNameOf(reference)
                 || Namespaces.IsInAny(context.ContainingSymbol.ContainingNamespace,
                     options.Get(reference.Syntax.SyntaxTree).WallClockAllowedNamespaces)
-                || LocalFileTimes.IsComparedWithOne(reference))
+                || _fileTimes.IsComparedWithOne(reference))
             {
                 return; // nameof reads no clock; configured UI and display namespaces may show local time
             }
@@ -91,9 +93,9 @@ public sealed class WallClockAnalyzer : DiagnosticAnalyzer
         // DateTime.Now - TimeSpan.FromDays(1) > File.GetLastWriteTime(path), or a local computed from Now
         // and compared with FileInfo.CreationTime: the file system's times are local too, so the code is
         // right as it stands, and UtcNow alone would compare UTC with local time.
-        private static class LocalFileTimes
+        private sealed class LocalFileTimes(WellKnownTypes types)
         {
-            public static bool IsComparedWithOne(IOperation now)
+            public bool IsComparedWithOne(IOperation now)
             {
                 var value = Derived(now);
                 switch (value.Parent)
@@ -108,7 +110,7 @@ public sealed class WallClockAnalyzer : DiagnosticAnalyzer
             }
 
             // Now.AddHours(-24), Now - TimeSpan.FromDays(d), (Now): the same clock, shifted.
-            private static IOperation Derived(IOperation value)
+            private IOperation Derived(IOperation value)
             {
                 while (true)
                 {
@@ -122,7 +124,8 @@ public sealed class WallClockAnalyzer : DiagnosticAnalyzer
                             value = invocation;
                             continue;
                         case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } shift
-                            when shift.LeftOperand == value && shift.Type is { SpecialType: SpecialType.System_DateTime } or { Name: "DateTimeOffset" }:
+                            when shift.LeftOperand == value
+                                 && (WellKnownTypes.Is(shift.Type, types.DateTime) || WellKnownTypes.Is(shift.Type, types.DateTimeOffset)):
                             value = shift;
                             continue;
                         default:
@@ -131,7 +134,7 @@ public sealed class WallClockAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            private static bool IsLocalComparedWithOne(ILocalSymbol local, IOperation inside)
+            private bool IsLocalComparedWithOne(ILocalSymbol local, IOperation inside)
             {
                 var root = inside;
                 while (root.Parent is not null)
@@ -160,25 +163,14 @@ public sealed class WallClockAnalyzer : DiagnosticAnalyzer
 
             // File/Directory.GetLastWriteTime, GetCreationTime, GetLastAccessTime; FileSystemInfo.LastWriteTime,
             // CreationTime, LastAccessTime (not their …Utc twins).
-            private static bool IsLocalFileTime(IOperation operation)
+            private bool IsLocalFileTime(IOperation operation) => Conversions.Strip(operation) switch
             {
-                while (operation is IConversionOperation conversion)
-                {
-                    operation = conversion.Operand;
-                }
-
-                return operation switch
-                {
-                    IInvocationOperation { TargetMethod: { Name: "GetLastWriteTime" or "GetCreationTime" or "GetLastAccessTime" } method }
-                        => method.ContainingType is { Name: "File" or "Directory" } type && IsSystemIO(type),
-                    IPropertyReferenceOperation { Property: { Name: "LastWriteTime" or "CreationTime" or "LastAccessTime" } property }
-                        => property.ContainingType is { Name: "FileSystemInfo" } type && IsSystemIO(type),
-                    _ => false,
-                };
-            }
-
-            private static bool IsSystemIO(INamedTypeSymbol type)
-                => type.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+                IInvocationOperation { TargetMethod: { Name: "GetLastWriteTime" or "GetCreationTime" or "GetLastAccessTime" } method }
+                    => WellKnownTypes.Is(method.ContainingType, types.File) || WellKnownTypes.Is(method.ContainingType, types.Directory),
+                IPropertyReferenceOperation { Property: { Name: "LastWriteTime" or "CreationTime" or "LastAccessTime" } property }
+                    => WellKnownTypes.Is(property.ContainingType, types.FileSystemInfo),
+                _ => false,
+            };
         }
 
         private static bool IsInsideNameOf(IOperation operation)

@@ -66,6 +66,8 @@ internal sealed class WellKnownTypes
         Exception = Resolve(compilation, "System.Exception");
         OperationCanceledException = Resolve(compilation, "System.OperationCanceledException");
         NotImplementedException = Resolve(compilation, "System.NotImplementedException");
+        ObjectDisposedException = Resolve(compilation, "System.ObjectDisposedException");
+        JsonNetConverter = Resolve(compilation, "Newtonsoft.Json.JsonConverter");
         Environment = Resolve(compilation, "System.Environment");
         // Network resilience: HttpClient (RDY201, RDY202) and Endpoint (RDY203, RDY204) families.
         HttpClient = Resolve(compilation, "System.Net.Http.HttpClient");
@@ -104,6 +106,8 @@ internal sealed class WellKnownTypes
         IFormatProvider = Resolve(compilation, "System.IFormatProvider");
         CultureInfo = Resolve(compilation, "System.Globalization.CultureInfo");
         NumberStyles = Resolve(compilation, "System.Globalization.NumberStyles");
+        Directory = Resolve(compilation, "System.IO.Directory");
+        FileSystemInfo = Resolve(compilation, "System.IO.FileSystemInfo");
     }
 
     public INamedTypeSymbol? EventArgs { get; }
@@ -155,6 +159,8 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? OperationCanceledException { get; }
     public INamedTypeSymbol? NotImplementedException { get; }
+    public INamedTypeSymbol? ObjectDisposedException { get; }
+    public INamedTypeSymbol? JsonNetConverter { get; }
     public INamedTypeSymbol? Environment { get; }
     // Network resilience: HttpClient (RDY201, RDY202) and Endpoint (RDY203, RDY204) families.
     public INamedTypeSymbol? HttpClient { get; }
@@ -199,6 +205,8 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? IFormatProvider { get; }
     public INamedTypeSymbol? CultureInfo { get; }
     public INamedTypeSymbol? NumberStyles { get; }
+    public INamedTypeSymbol? Directory { get; }
+    public INamedTypeSymbol? FileSystemInfo { get; }
 
     /// <summary>The one instance for <paramref name="compilation"/>, created on first use.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation)

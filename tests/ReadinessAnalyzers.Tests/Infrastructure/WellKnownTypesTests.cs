@@ -25,7 +25,7 @@ public sealed class WellKnownTypesTests(CompilationFixture fixture) : IClassFixt
         "Lock", "ILogger", "LoggerExtensions",
         "IServiceCollection", "IHttpClientBuilder", "HttpClientFactoryServiceCollectionExtensions", "HttpClientBuilderExtensions",
         "XunitFactAttribute", "NUnitTestAttribute", "MSTestTestClassAttribute", "TUnitTestAttribute",
-        "CorsPolicyBuilder",
+        "CorsPolicyBuilder", "JsonNetConverter",
     ];
 
     [Fact]
